@@ -1,0 +1,23 @@
+export interface GoldenPage {
+  slug: string;
+  url: string;
+  source: string;
+  licence: string;
+  contentType?: string;
+  html: Buffer;
+  expected: {
+    isArticle: boolean;
+    siteName?: string;
+    title?: string;
+    bodyIncludes?: string[];
+    bodyExcludes?: string[];
+  };
+}
+export const PAGES_DIR: string;
+export function loadPages(): GoldenPage[];
+export function startFixtureServer(): Promise<{
+  port: number;
+  pages: GoldenPage[];
+  close(): Promise<void>;
+}>;
+export function hostResolverRules(pages: GoldenPage[], port: number): string;

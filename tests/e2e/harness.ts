@@ -1,0 +1,70 @@
+/// <reference types="chrome" />
+/**
+ * Shared E2E set-up: the fixture server, Chromium with the built extension, and helpers that read
+ * what a user would see (the badge, the popup for a tab).
+ */
+import { mkdirSync } from 'node:fs';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { launchWithExtension } from '../../scripts/browser.mjs';
+import {
+  type GoldenPage,
+  hostResolverRules,
+  startFixtureServer,
+} from '../../scripts/fixture-server.mjs';
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  page(slug: string): GoldenPage;
+  close(): Promise<void>;
+}
+
+export const SCREENSHOT_DIR = 'docs/screenshots';
+
+export async function startHarness(): Promise<Harness> {
+  const server = await startFixtureServer();
+  const { context, extensionId, serviceWorker } = await launchWithExtension({
+    hostRules: hostResolverRules(server.pages, server.port),
+  });
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    page(slug) {
+      const found = server.pages.find((page) => page.slug === slug);
+      if (!found) throw new Error(`no golden page ${slug}`);
+      return found;
+    },
+    async close() {
+      await context.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * The id of the tab `page` shows, as the extension sees it: the page is brought to the front and the
+ * active tab taken (without the `tabs` permission the extension cannot match other hosts by URL).
+ */
+export async function tabIdOf(harness: Harness, page: Page): Promise<number> {
+  await page.bringToFront();
+  return harness.serviceWorker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('no active tab');
+    return tab.id;
+  });
+}
+
+export function badgeText(harness: Harness, tabId: number): Promise<string> {
+  return harness.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+/** Opens the popup as a page aimed at `tabId` (in a real popup the active tab is implied). */
+export async function openPopup(harness: Harness, tabId: number): Promise<Page> {
+  const popup = await harness.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 640 });
+  await popup.goto(`chrome-extension://${harness.extensionId}/popup.html?tabId=${tabId}`);
+  return popup;
+}

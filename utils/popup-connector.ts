@@ -1,0 +1,46 @@
+/**
+ * Everything the popup needs from the browser, behind one interface that tests can replace.
+ * The popup acts on one tab: `popup.html?tabId=N` targets tab N (E2E tests open the popup as a page,
+ * where the active tab would be the popup itself); otherwise the active tab of the current window.
+ */
+import { browser } from 'wxt/browser';
+import type { PageStatus } from './detect/detect-article-page';
+import { type OpenReaderResult, sendToBackground, sendToTab } from './messages';
+
+export type PopupStatus =
+  | PageStatus
+  /** No detector answered: a site outside the government hosts (the reader can still be tried). */
+  | { kind: 'not-detected' }
+  /** A page the browser keeps extensions out of (settings, the web store, other extensions). */
+  | { kind: 'unavailable' };
+
+export interface PopupConnector {
+  resolveTabId(): Promise<number | undefined>;
+  getStatus(tabId: number): Promise<PopupStatus>;
+  openReader(tabId: number): Promise<OpenReaderResult>;
+  openOptions(): void;
+}
+
+export function createBrowserConnector(search: string): PopupConnector {
+  return {
+    async resolveTabId() {
+      const requested = Number(new URLSearchParams(search).get('tabId'));
+      if (Number.isInteger(requested) && requested > 0) return requested;
+      const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+      return active?.id;
+    },
+    async getStatus(tabId) {
+      try {
+        return await sendToTab(tabId, { type: '→page:get-status' });
+      } catch {
+        const tab = await browser.tabs.get(tabId).catch(() => undefined);
+        const url = tab?.url;
+        return url === undefined || /^(https?|file):/.test(url)
+          ? { kind: 'not-detected' }
+          : { kind: 'unavailable' };
+      }
+    },
+    openReader: (tabId) => sendToBackground({ type: 'ui→background:open-reader', tabId }),
+    openOptions: () => void browser.runtime.openOptionsPage(),
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * Mounts the reader as a full-page overlay in an open shadow root, and takes it away again leaving
+ * the page as it was: the page's own elements are never modified (one host element is appended to
+ * `<html>` and removed on close), and focus and scroll position go back where they were.
+ */
+export const OVERLAY_HOST_TAG = 'yidu-reader';
+
+export interface OverlayHandle {
+  /** The element inside the shadow root to render into. */
+  container: HTMLElement;
+  /** The dialog element (receives focus on open). */
+  dialog: HTMLElement;
+  remove(): void;
+}
+
+export interface OverlayOptions {
+  css: string;
+  label: string;
+  onEscape: () => void;
+}
+
+export function mountOverlay(
+  doc: Document,
+  { css, label, onEscape }: OverlayOptions,
+): OverlayHandle {
+  const previousFocus = deepActiveElement(doc);
+  const view = doc.defaultView;
+  const scroll = { x: view?.scrollX ?? 0, y: view?.scrollY ?? 0 };
+
+  const host = doc.createElement(OVERLAY_HOST_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = css;
+  const dialog = doc.createElement('div');
+  dialog.className = 'yd-overlay';
+  dialog.dataset.testid = 'reader';
+  dialog.setAttribute('role', 'dialog');
+  dialog.setAttribute('aria-modal', 'true');
+  dialog.setAttribute('aria-label', label);
+  dialog.tabIndex = -1;
+  shadow.append(style, dialog);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      onEscape();
+    }
+  };
+  dialog.addEventListener('keydown', onKeyDown);
+  doc.documentElement.append(host);
+  dialog.focus({ preventScroll: true });
+
+  return {
+    container: dialog,
+    dialog,
+    remove() {
+      dialog.removeEventListener('keydown', onKeyDown);
+      host.remove();
+      view?.scrollTo(scroll.x, scroll.y);
+      if (previousFocus?.isConnected) previousFocus.focus({ preventScroll: true });
+    },
+  };
+}
+
+/** The focused element, looking inside shadow roots (the on-page button lives in one). */
+function deepActiveElement(doc: Document): HTMLElement | null {
+  let active = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
+}

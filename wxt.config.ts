@@ -1,0 +1,33 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { GOV_HOST_MATCHES } from './utils/detect/gov-hosts';
+
+// See docs/architecture.md in the README for why each permission is here.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['storage', 'activeTab', 'scripting'],
+    host_permissions: GOV_HOST_MATCHES,
+    action: {
+      default_title: '__MSG_extName__',
+    },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'yidu-reader@yidu.example',
+          // data_collection_permissions needs Firefox 140 (Android 142).
+          strict_min_version: '140.0',
+          // The extension collects and sends nothing: all work happens in the browser.
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
+  }),
+});
