@@ -14,11 +14,11 @@ export default defineContentScript({
   runAt: 'document_idle',
   noScriptStartedPostMessage: true,
   main(ctx) {
-    let status: PageStatus = { kind: 'not-article' };
+    let status: PageStatus = { kind: 'not-article', reasons: [] };
     let hideEntryButton: (() => void) | undefined;
 
     const check = () => {
-      status = detectArticlePage(document);
+      status = detectArticlePage(location.href, document);
       hideEntryButton?.();
       hideEntryButton =
         status.kind === 'article'

@@ -7,9 +7,9 @@ import { goldenPages } from './golden-pages';
 const documentOf = (head: string) =>
   new JSDOM(`<html><head>${head}</head><body></body></html>`).window.document;
 
-describe.each(goldenPages())('golden page $slug', ({ dom, expected }) => {
+describe.each(goldenPages())('golden page $slug', ({ dom, url, expected }) => {
   it(`is ${expected.isArticle ? '' : 'not '}an article`, () => {
-    const status = detectArticlePage(dom.window.document);
+    const status = detectArticlePage(url, dom.window.document);
     expect(status.kind === 'article').toBe(expected.isArticle);
     if (expected.siteName) expect(status.siteName).toBe(expected.siteName);
   });
@@ -30,7 +30,7 @@ describe('government metadata', () => {
   });
 
   it('needs ArticleTitle together with SiteIDCode or SiteName', () => {
-    const article = (head: string) => detectArticlePage(documentOf(head)).kind;
+    const article = (head: string) => detectArticlePage('about:blank', documentOf(head)).kind;
     expect(article('<meta name="ArticleTitle" content="通知">')).toBe('not-article');
     expect(
       article(

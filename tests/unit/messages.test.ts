@@ -3,12 +3,13 @@ import { createMessageListener } from '~/utils/messages';
 
 describe('createMessageListener', () => {
   const listener = createMessageListener({
-    '→page:get-status': () => ({ kind: 'not-article' as const }),
+    '→page:get-status': () => ({ kind: 'not-article' as const, reasons: [] }),
   });
 
   it('answers the messages it has a handler for', async () => {
     await expect(listener({ type: '→page:get-status' }, {})).resolves.toEqual({
       kind: 'not-article',
+      reasons: [],
     });
   });
 

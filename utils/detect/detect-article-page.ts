@@ -1,11 +1,49 @@
 /**
- * Decides whether a page is a government *article* (a news item, notice or policy document) rather
- * than a home page, column list, search result or form. Pure over a `Document`: it runs on every
- * portal page, so it stays cheap (no Readability, no Preact, no dictionaries).
+ * Decides whether a page is an *article* (a news item, notice or policy document) rather than a home
+ * page, column list, search result or form. Pure over a URL and a `Document`: it runs on every
+ * portal page, so it stays cheap (no Readability, no Preact, no dictionaries) and reads the text of
+ * the page once. Signals add up to a score; the reasons say which fired.
  */
 import { type GovMetadata, readGovMetadata } from './gov-metadata';
+import { countCjk, GOV_FOOTER_MARKER, measureTextBlocks, PUBLISH_LINE } from './page-text';
+import { isNotArticleUrl, matchArticleShape } from './portal-shapes';
 
-export type DetectionReason = 'gov-article-metadata';
+export type DetectionReason =
+  | 'gov-article-metadata'
+  | 'article-url-shape'
+  | 'list-url-shape'
+  | 'publish-line'
+  | 'gov-footer'
+  | 'running-text'
+  | 'some-running-text'
+  | 'little-running-text'
+  | 'mostly-links';
+
+/** How much each signal counts. An article needs ARTICLE_SCORE. */
+const WEIGHTS: Record<DetectionReason, number> = {
+  // The 2017 guidelines' article tags: the strongest single signal.
+  'gov-article-metadata': 4,
+  'article-url-shape': 2,
+  // Lists, indexes and search results: whatever their text, not articles.
+  'list-url-shape': -6,
+  'publish-line': 1,
+  // A government site, but not by itself an article.
+  'gov-footer': 0.5,
+  'running-text': 2,
+  'some-running-text': 1.5,
+  'little-running-text': -2,
+  'mostly-links': -2,
+};
+const ARTICLE_SCORE = 2;
+
+/** One block of this many CJK characters outside links is running text (a list item never is). */
+const RUNNING_TEXT_BLOCK = 80;
+/** Several shorter paragraphs adding up to this much are running text too (short notices). */
+const SOME_RUNNING_TEXT = 200;
+/** Less than this in paragraphs: nothing to read. */
+const LITTLE_RUNNING_TEXT = 50;
+/** Share of the page's CJK text inside links above which a page is a list or a home page. */
+const MOSTLY_LINKS = 0.75;
 
 export type PageStatus =
   | {
@@ -13,28 +51,62 @@ export type PageStatus =
       title: string;
       siteName?: string;
       publishedAt?: string;
+      confidence: number;
       reasons: DetectionReason[];
     }
-  | { kind: 'not-article'; siteName?: string };
+  | { kind: 'not-article'; siteName?: string; reasons: DetectionReason[] };
 
-/**
- * First rule: an `ArticleTitle` tag together with a site tag (`SiteIDCode` or `SiteName`) marks an
- * article. List pages carry the site and column tags but no `ArticleTitle`.
- */
+/** The metadata rule: an `ArticleTitle` together with a site tag (`SiteIDCode` or `SiteName`). */
 export function hasGovArticleMetadata(metadata: GovMetadata): boolean {
   return Boolean(metadata.articleTitle && (metadata.siteIdCode || metadata.siteName));
 }
 
-export function detectArticlePage(doc: Document): PageStatus {
+export function detectArticlePage(url: string, doc: Document): PageStatus {
   const metadata = readGovMetadata(doc);
-  if (hasGovArticleMetadata(metadata) && metadata.articleTitle) {
-    return {
-      kind: 'article',
-      title: metadata.articleTitle,
-      siteName: metadata.siteName,
-      publishedAt: metadata.pubDate,
-      reasons: ['gov-article-metadata'],
-    };
+  const reasons = collectReasons(url, doc, metadata);
+  const score = reasons.reduce((sum, reason) => sum + WEIGHTS[reason], 0);
+  if (score < ARTICLE_SCORE) return { kind: 'not-article', siteName: metadata.siteName, reasons };
+  return {
+    kind: 'article',
+    title: metadata.articleTitle ?? firstHeading(doc) ?? doc.title.trim(),
+    siteName: metadata.siteName,
+    publishedAt: metadata.pubDate,
+    confidence: Math.min(1, score / (ARTICLE_SCORE * 2)),
+    reasons,
+  };
+}
+
+function collectReasons(url: string, doc: Document, metadata: GovMetadata): DetectionReason[] {
+  const reasons: DetectionReason[] = [];
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  if (parsed && isNotArticleUrl(parsed)) return ['list-url-shape'];
+  if (hasGovArticleMetadata(metadata)) reasons.push('gov-article-metadata');
+  if (parsed && matchArticleShape(parsed)) reasons.push('article-url-shape');
+  const body = doc.body;
+  if (!body) return reasons;
+
+  const text = body.textContent ?? '';
+  if (PUBLISH_LINE.test(text)) reasons.push('publish-line');
+  if (GOV_FOOTER_MARKER.test(text)) reasons.push('gov-footer');
+  // Metadata and URL shape together settle it: skip the text walk on most portal articles.
+  if (reasons.includes('gov-article-metadata') && reasons.includes('article-url-shape'))
+    return reasons;
+
+  const blocks = measureTextBlocks(body);
+  if (blocks.longestBlock >= RUNNING_TEXT_BLOCK) reasons.push('running-text');
+  else if (blocks.paragraphCharacters >= SOME_RUNNING_TEXT) reasons.push('some-running-text');
+  else if (blocks.paragraphCharacters < LITTLE_RUNNING_TEXT) reasons.push('little-running-text');
+  const allCharacters = countCjk(text);
+  if (
+    blocks.longestBlock < RUNNING_TEXT_BLOCK &&
+    allCharacters > 0 &&
+    1 - blocks.contentCharacters / allCharacters > MOSTLY_LINKS
+  ) {
+    reasons.push('mostly-links');
   }
-  return { kind: 'not-article', siteName: metadata.siteName };
+  return reasons;
+}
+
+function firstHeading(doc: Document): string | undefined {
+  return doc.querySelector('h1')?.textContent?.trim() || undefined;
 }

@@ -1,0 +1,69 @@
+/** The inspection pipeline as a function: bytes of a saved page in, the `inspect --json` object out. */
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { decodeHtml } from '../../utils/decode-html';
+import { detectArticlePage } from '../../utils/detect/detect-article-page';
+import { extractArticle } from '../../utils/extract/extract-article';
+import { plainTextOf } from '../../utils/extract/plain-text';
+import { createSanitizer } from '../../utils/extract/sanitize';
+
+export interface InspectResult {
+  isArticle: boolean;
+  confidence: number;
+  reasons: string[];
+  charset: string;
+  article: null | {
+    title: string;
+    publishedTime: string | null;
+    source: string | null;
+    siteName: string | null;
+    lang: string | null;
+    html: string;
+    text: string;
+    attachments: { name: string; url: string }[];
+  };
+}
+
+/** A jsdom document for a saved page, decoded as a browser would, with scripts off. */
+export function loadDocument(bytes: Uint8Array, url: string) {
+  const { text, charset } = decodeHtml(bytes);
+  // Saved pages' CSS and markup errors are noise here, not findings.
+  const dom = new JSDOM(text, {
+    url: url === 'about:blank' ? undefined : url,
+    virtualConsole: new VirtualConsole(),
+  });
+  return { dom, charset };
+}
+
+export function inspectPage(bytes: Uint8Array, url: string): InspectResult {
+  const { dom, charset } = loadDocument(bytes, url);
+  const document = dom.window.document;
+  const status = detectArticlePage(url, document);
+  const extracted = extractArticle(document, createSanitizer(dom.window));
+  let article: InspectResult['article'] = null;
+  if (extracted) {
+    const container = document.createElement('div');
+    container.innerHTML = extracted.contentHtml;
+    const withAttachments = extracted as typeof extracted & {
+      attachments?: { name: string; url: string }[];
+    };
+    article = {
+      title: extracted.title,
+      publishedTime: extracted.publishedAt ?? null,
+      source: extracted.source ?? null,
+      siteName: extracted.siteName ?? null,
+      lang: extracted.lang ?? null,
+      html: extracted.contentHtml,
+      text: plainTextOf(container),
+      attachments: withAttachments.attachments ?? [],
+    };
+  }
+  // jsdom keeps a window alive until it is closed: many pages in one process run out of memory.
+  dom.window.close();
+  return {
+    isArticle: status.kind === 'article',
+    confidence: status.kind === 'article' ? status.confidence : 0,
+    reasons: status.reasons,
+    charset,
+    article,
+  };
+}

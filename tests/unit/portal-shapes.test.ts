@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isNotArticleUrl,
+  matchArticleShape,
+  NOT_ARTICLE_URL,
+  PORTAL_SHAPES,
+} from '~/utils/detect/portal-shapes';
+
+const allArticleExamples = PORTAL_SHAPES.flatMap((shape) =>
+  shape.examples.article.map((url) => ({ url, owner: shape.name })),
+);
+const allNotArticleExamples = [
+  ...PORTAL_SHAPES.flatMap((shape) => shape.examples.notArticle),
+  ...NOT_ARTICLE_URL.examples.match,
+];
+
+describe('portal shapes table', () => {
+  it('is sorted by name, names are unique, every row has examples both ways', () => {
+    const names = PORTAL_SHAPES.map((shape) => shape.name);
+    expect(names).toEqual([...names].sort());
+    expect(new Set(names).size).toBe(names.length);
+    for (const shape of PORTAL_SHAPES) {
+      expect(shape.examples.article.length, shape.name).toBeGreaterThan(0);
+      expect(shape.examples.notArticle.length, shape.name).toBeGreaterThan(0);
+    }
+  });
+
+  // Every example against every predicate: an article example matches its own shape and no other
+  // shape's list; a non-article example matches no article shape at all.
+  it.each(allArticleExamples)('$url is an article of shape $owner only', ({ url, owner }) => {
+    const parsed = new URL(url);
+    expect(matchArticleShape(parsed)?.name).toBe(owner);
+    for (const shape of PORTAL_SHAPES) {
+      expect(shape.article.test(parsed.pathname + parsed.search), shape.name).toBe(
+        shape.name === owner,
+      );
+    }
+    expect(isNotArticleUrl(parsed)).toBe(false);
+  });
+
+  it.each(allNotArticleExamples)('%s matches no article shape', (url) => {
+    const parsed = new URL(url);
+    for (const shape of PORTAL_SHAPES) {
+      expect(shape.article.test(parsed.pathname + parsed.search), shape.name).toBe(false);
+    }
+  });
+
+  it.each(NOT_ARTICLE_URL.examples.match)('%s is a list, index or search page', (url) => {
+    expect(isNotArticleUrl(new URL(url))).toBe(true);
+  });
+
+  it.each(NOT_ARTICLE_URL.examples.noMatch)('%s is not taken for a list', (url) => {
+    expect(isNotArticleUrl(new URL(url))).toBe(false);
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * Cheap text signals of a page, CJK-aware: Chinese is counted in characters (no spaces between
+ * words), and government articles are often many short paragraphs, so what counts is how much
+ * running text sits outside links, not the length of any one `<p>`.
+ */
+
+/** CJK Unified Ideographs and Extension A: what a Chinese reader counts as characters. */
+const CJK_CHARACTER = /[\u3400-\u4dbf\u4e00-\u9fff]/g;
+
+/** Elements whose text is never article text: links, scripts, controls and page navigation. */
+const NON_CONTENT_TAGS = new Set([
+  'A',
+  'BUTTON',
+  'FOOTER',
+  'HEADER',
+  'IFRAME',
+  'NAV',
+  'NOSCRIPT',
+  'OPTION',
+  'SCRIPT',
+  'SELECT',
+  'STYLE',
+  'TEXTAREA',
+]);
+
+/** Inline elements: their text belongs to the block around them. */
+const INLINE_TAGS = new Set([
+  'B',
+  'BIG',
+  'EM',
+  'FONT',
+  'I',
+  'LABEL',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'U',
+]);
+
+/** A block with this many characters is a real paragraph, not a caption or a menu item. */
+export const PARAGRAPH_MIN_CHARACTERS = 20;
+
+/**
+ * Stop counting past this many nodes: a page that has shown no article text by then is not made
+ * an article by what follows, and a 50,000-node page must not cost the detector a long task.
+ */
+const MAX_NODES_VISITED = 15_000;
+
+/** Stop early once one block holds this much text: the page plainly has running text. */
+const EARLY_EXIT_BLOCK_CHARACTERS = 400;
+
+export interface TextBlocks {
+  /** CJK characters of the largest block outside links. */
+  longestBlock: number;
+  /** CJK characters in blocks of at least PARAGRAPH_MIN_CHARACTERS. */
+  paragraphCharacters: number;
+  /** CJK characters outside links and navigation, in all. */
+  contentCharacters: number;
+}
+
+export function countCjk(text: string): number {
+  return text.match(CJK_CHARACTER)?.length ?? 0;
+}
+
+/** Measures the running text of `root`, block by block, skipping links and navigation. */
+export function measureTextBlocks(root: Element): TextBlocks {
+  const doc = root.ownerDocument;
+  const blocks = new Map<Element, number>();
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* elements and text */, {
+    acceptNode: (node) =>
+      node.nodeType === 1 && NON_CONTENT_TAGS.has((node as Element).tagName)
+        ? 2 /* FILTER_REJECT: skip the subtree */
+        : 1,
+  });
+  let visited = 0;
+  let longestBlock = 0;
+  let contentCharacters = 0;
+  for (
+    let node = walker.nextNode();
+    node && visited < MAX_NODES_VISITED;
+    node = walker.nextNode()
+  ) {
+    visited += 1;
+    if (node.nodeType !== 3) continue;
+    const characters = countCjk(node.nodeValue ?? '');
+    if (characters === 0) continue;
+    contentCharacters += characters;
+    let block = node.parentElement;
+    while (block && INLINE_TAGS.has(block.tagName) && block.parentElement)
+      block = block.parentElement;
+    if (!block) continue;
+    const total = (blocks.get(block) ?? 0) + characters;
+    blocks.set(block, total);
+    if (total > longestBlock) longestBlock = total;
+    if (longestBlock >= EARLY_EXIT_BLOCK_CHARACTERS) break;
+  }
+  let paragraphCharacters = 0;
+  for (const total of blocks.values()) {
+    if (total >= PARAGRAPH_MIN_CHARACTERS) paragraphCharacters += total;
+  }
+  return { longestBlock, paragraphCharacters, contentCharacters };
+}
+
+/**
+ * Footer markers every mainland government site must print (2017 guidelines): the site
+ * identification code, the ICP filing number, the public-security filing number.
+ */
+export const GOV_FOOTER_MARKER = /网站标识码|ICP\s*备|公网安备/;
+
+/** The meta line under an article's title: "发布时间：2021-03-02", "时间:2021-03-02", "日期：2021年3月2日". */
+export const PUBLISH_LINE =
+  /(?:发布|发稿|成文|更新)?(?:时间|日期)\s*[:：]\s*\d{4}\s*[-年./]\s*\d{1,2}/;

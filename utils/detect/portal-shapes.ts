@@ -1,0 +1,177 @@
+/**
+ * Article and list URL shapes of the content-management systems behind Chinese government portals,
+ * as data: one row per shape, sorted by name, each beside example URLs it must and must not match.
+ * A unit test runs every example against every shape, so a new row cannot quietly swallow another
+ * shape's list pages. Shapes come from ../shared/docs/features.md and real portals.
+ */
+export interface PortalShape {
+  /** Unique, and the table is sorted by it. */
+  name: string;
+  /** The CMS or platform that produces this shape. */
+  cms: string;
+  /** Matches the path (and query) of an article page. */
+  article: RegExp;
+  examples: { article: string[]; notArticle: string[] };
+}
+
+export const PORTAL_SHAPES: readonly PortalShape[] = [
+  {
+    name: 'ey-gov-tw',
+    cms: "Taiwan's Executive Yuan",
+    article:
+      /^\/Page\/[0-9A-F]{16,}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/?$/i,
+    examples: {
+      article: ['https://www.ey.gov.tw/Page/9277F759E41CCD91/2b6fbd1f-27e5-4e8e-a9c0-5fbd3bdb1f3e'],
+      notArticle: ['https://www.ey.gov.tw/Page/9277F759E41CCD91', 'https://www.ey.gov.tw/Index'],
+    },
+  },
+  {
+    name: 'gov-cn-content',
+    cms: 'www.gov.cn',
+    article: /\/\d{4}-\d{2}\/\d{2}\/content_\d+\.s?html?$/,
+    examples: {
+      article: [
+        'https://www.gov.cn/zhengce/content/2021-03/19/content_5593739.htm',
+        'https://www.gov.cn/xinwen/2021-03/02/content_5589601.htm',
+      ],
+      notArticle: ['https://www.gov.cn/zhengce/index.htm', 'https://www.gov.cn/zhengce/zuixin.htm'],
+    },
+  },
+  {
+    name: 'guangdong-post',
+    cms: 'Guangdong government website platform',
+    article: /\/(?:content|gkmlpt\/content\/\d+\/\d+)\/post_\d+\.html$/,
+    examples: {
+      article: [
+        'http://www.gd.gov.cn/ywdt/czyw/content/post_3707534.html',
+        'http://www.sz.gov.cn/gkmlpt/content/10/10485/post_10485123.html',
+      ],
+      notArticle: [
+        'http://www.gd.gov.cn/ywdt/czyw/index.html',
+        'http://www.sz.gov.cn/gkmlpt/index',
+      ],
+    },
+  },
+  {
+    name: 'hanweb-art',
+    cms: 'Hanweb (大汉)',
+    article: /\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_\d+_\d+\.html$/,
+    examples: {
+      article: ['https://www.zj.gov.cn/art/2021/3/31/art_1229492731_59033579.html'],
+      notArticle: [
+        'https://www.zj.gov.cn/col/col1229492731/index.html',
+        'https://www.zj.gov.cn/art/2021/3/31/index.html',
+      ],
+    },
+  },
+  {
+    name: 'hk-press-release',
+    cms: 'Hong Kong government press releases',
+    article: /^\/gia\/general\/\d{6}\/\d{2}\/P\d+\.htm$/,
+    examples: {
+      article: ['https://www.info.gov.hk/gia/general/202103/02/P2021030200456.htm'],
+      notArticle: [
+        'https://www.info.gov.hk/gia/general/today.htm',
+        'https://www.info.gov.hk/gia/general/202103/02.htm',
+      ],
+    },
+  },
+  {
+    name: 'jiangxi-hex',
+    cms: 'Jiangxi government website platform',
+    article: /\/\d{6}\/[0-9a-f]{32}\.shtml$/,
+    examples: {
+      article: [
+        'https://www.yichun.gov.cn/ycsrmzf/tjgb/202305/36796cdc82d04268913f2884cf2fe579.shtml',
+      ],
+      notArticle: ['https://www.yichun.gov.cn/ycsrmzf/tjgb/list.shtml'],
+    },
+  },
+  {
+    name: 'phpcms-show',
+    cms: 'PHPCMS',
+    article: /[?&]a=show&catid=\d+&id=\d+/,
+    examples: {
+      article: ['http://www.example.gov.cn/index.php?m=content&c=index&a=show&catid=12&id=345'],
+      notArticle: ['http://www.example.gov.cn/index.php?m=content&c=index&a=lists&catid=12'],
+    },
+  },
+  {
+    name: 'sichuan-department',
+    cms: 'Sichuan provincial departments',
+    article: /\/c\d+\/\d{4}\/\d{1,2}\/\d{1,2}\/[0-9a-f]{32}\.shtml$/,
+    examples: {
+      article: [
+        'https://jst.sc.gov.cn/scjst/c101428/2026/9/11/3fac6f0c1a5b4b7d8e1c2d3e4f5a6b89.shtml',
+      ],
+      notArticle: ['https://jst.sc.gov.cn/scjst/c101428/list.shtml'],
+    },
+  },
+  {
+    name: 'trs-wcm',
+    cms: 'TRS WCM',
+    article: /\/\d{6}\/t\d{8}_\d+\.s?html?$/,
+    examples: {
+      article: [
+        'http://www.moe.gov.cn/moe_1485/202607/t20260719_1444325.html',
+        'http://www.ndrc.gov.cn/xxgk/zcfb/tz/202103/t20210302_1268867.shtml',
+      ],
+      notArticle: [
+        'http://www.moe.gov.cn/moe_1485/index.html',
+        'http://www.moe.gov.cn/moe_1485/index_2.html',
+      ],
+    },
+  },
+  {
+    name: 'vsb-info',
+    cms: 'VSB (博达)',
+    article: /\/info\/\d+\/\d+\.htm$/,
+    examples: {
+      article: ['http://www.example.gov.cn/info/1047/2932.htm'],
+      notArticle: ['http://www.example.gov.cn/list.jsp?urltype=tree.TreeTempUrl&wbtreeid=1047'],
+    },
+  },
+  {
+    name: 'ziyang-content',
+    cms: 'Ziyang municipal platform',
+    article: /\/pc\/content\/content_\d+\.html$/,
+    examples: {
+      article: [
+        'http://www.ziyang.gov.cn/zysrmzf/xxgkgsgg/pc/content/content_2068898430624374784.html',
+      ],
+      notArticle: ['http://www.ziyang.gov.cn/zysrmzf/hjbh/pc/list.html'],
+    },
+  },
+];
+
+/**
+ * Paths and queries of pages that are never articles on any portal: column lists, indexes, search
+ * results. Checked before the article shapes.
+ */
+export const NOT_ARTICLE_URL = {
+  pattern:
+    /(?:\/col\/col\d+\/|\/(?:index|list|more)(?:_\d+)?\.s?html?$|\/list\.(?:jsp|php|aspx?)|\/search|[?&](?:keyword|keywords|searchword|q|wd)=)/i,
+  examples: {
+    match: [
+      'https://www.zj.gov.cn/col/col1229492731/index.html',
+      'http://www.moe.gov.cn/moe_1485/index_2.html',
+      'http://www.ziyang.gov.cn/zysrmzf/hjbh/pc/list.html',
+      'https://sousuo.www.gov.cn/sousuo/search.shtml?code=17da70961a7&searchWord=%E9%80%9A%E7%9F%A5',
+      'https://www.example.gov.cn/s?q=%E9%80%9A%E7%9F%A5',
+    ],
+    noMatch: [
+      'https://www.gov.cn/zhengce/content/2021-03/19/content_5593739.htm',
+      'http://www.ziyang.gov.cn/zysrmzf/xxgkgsgg/pc/content/content_2068898430624374784.html',
+    ],
+  },
+};
+
+/** The first shape whose article pattern matches the URL's path and query. */
+export function matchArticleShape(url: URL): PortalShape | undefined {
+  const target = url.pathname + url.search;
+  return PORTAL_SHAPES.find((shape) => shape.article.test(target));
+}
+
+export function isNotArticleUrl(url: URL): boolean {
+  return NOT_ARTICLE_URL.pattern.test(url.pathname + url.search);
+}
