@@ -47,3 +47,61 @@ describe('government metadata', () => {
     ).toBe('article');
   });
 });
+
+describe('detectArticlePage signals', () => {
+  const notice = (paragraphs: string[]) =>
+    new JSDOM(
+      `<html><head><title>关于停水的通知_通知公告_某县人民政府</title></head><body>
+      <nav><a href="/">首页</a><a href="/tzgg/">通知公告</a></nav>
+      <h1>关于停水的通知</h1><p>发布时间：2026-05-18 来源：县水务局</p>
+      ${paragraphs.map((text) => `<p>${text}</p>`).join('')}
+      <footer>网站标识码：5120000001 蜀ICP备05007295号-1</footer></body></html>`,
+    ).window.document;
+  const shortParagraphs = [
+    '因供水管网改造，我县城区部分区域将暂停供水。',
+    '停水时间：5月20日8时至18时。',
+    '停水范围：城东片区、河西片区。',
+    '请广大用户提前做好储水准备，给您带来不便，敬请谅解。',
+    '咨询电话：0832-1234567。',
+  ];
+
+  it('takes a notice of short paragraphs on a portal article URL for an article, with reasons', () => {
+    const status = detectArticlePage(
+      'http://www.example.gov.cn/tzgg/202605/t20260518_1234567.html',
+      notice(shortParagraphs),
+    );
+    expect(status.kind).toBe('article');
+    expect(status.reasons).toEqual(
+      expect.arrayContaining(['article-url-shape', 'publish-line', 'gov-footer']),
+    );
+    if (status.kind === 'article') expect(status.title).toBe('关于停水的通知');
+  });
+
+  it('says no to list, index and search URLs whatever the page holds', () => {
+    const doc = notice(shortParagraphs);
+    for (const url of [
+      'http://www.example.gov.cn/tzgg/index_2.html',
+      'https://www.example.gov.cn/col/col1229492731/index.html',
+      'https://www.example.gov.cn/search?q=%E5%81%9C%E6%B0%B4',
+    ]) {
+      expect(detectArticlePage(url, doc)).toMatchObject({
+        kind: 'not-article',
+        reasons: ['list-url-shape'],
+      });
+    }
+  });
+
+  it('says no to a page of links, and yes to running text on an unknown URL', () => {
+    const links = Array.from(
+      { length: 40 },
+      (_, i) => `<li><a href="/a/${i}">第${i}条新闻标题在这里</a></li>`,
+    );
+    const listPage = new JSDOM(`<html><body><ul>${links.join('')}</ul></body></html>`).window
+      .document;
+    expect(detectArticlePage('https://news.example.com/', listPage).kind).toBe('not-article');
+    const longParagraph = '从下个月起，市内十二家社区图书馆将在周六和周日延长开放时间。'.repeat(4);
+    expect(detectArticlePage('https://news.example.com/a/1', notice([longParagraph])).kind).toBe(
+      'article',
+    );
+  });
+});

@@ -17,7 +17,8 @@ export type DetectionReason =
   | 'running-text'
   | 'some-running-text'
   | 'little-running-text'
-  | 'mostly-links';
+  | 'mostly-links'
+  | 'search-title';
 
 /** How much each signal counts. An article needs ARTICLE_SCORE. */
 const WEIGHTS: Record<DetectionReason, number> = {
@@ -30,20 +31,31 @@ const WEIGHTS: Record<DetectionReason, number> = {
   // A government site, but not by itself an article.
   'gov-footer': 0.5,
   'running-text': 2,
-  'some-running-text': 1.5,
+  'some-running-text': 2,
   'little-running-text': -2,
   'mostly-links': -2,
+  'search-title': -6,
 };
 const ARTICLE_SCORE = 2;
 
 /** One block of this many CJK characters outside links is running text (a list item never is). */
 const RUNNING_TEXT_BLOCK = 80;
-/** Several shorter paragraphs adding up to this much are running text too (short notices). */
-const SOME_RUNNING_TEXT = 200;
-/** Less than this in paragraphs: nothing to read. */
-const LITTLE_RUNNING_TEXT = 50;
+/** Several shorter paragraphs adding up to this much are running text too (short notices)... */
+const SOME_RUNNING_TEXT = 180;
+/**
+ * ...when they are paragraphs rather than a list of headlines with one-line summaries (a journal's
+ * table of contents averages about 24 characters a block; news paragraphs well over 30).
+ */
+const PARAGRAPH_AVERAGE = 30;
+/**
+ * Less text than this outside links: nothing to read. Counted over all text, not paragraphs, since a
+ * short notice ("停水时间：5月20日8时至18时。") is made of lines shorter than a paragraph.
+ */
+const LITTLE_RUNNING_TEXT = 60;
 /** Share of the page's CJK text inside links above which a page is a list or a home page. */
 const MOSTLY_LINKS = 0.75;
+/** Titles of search-result pages. */
+const SEARCH_TITLE = /搜索结果|搜尋結果|检索结果|檢索結果|站内搜索|站內搜尋/;
 
 export type PageStatus =
   | {
@@ -80,6 +92,7 @@ function collectReasons(url: string, doc: Document, metadata: GovMetadata): Dete
   const reasons: DetectionReason[] = [];
   const parsed = URL.canParse(url) ? new URL(url) : undefined;
   if (parsed && isNotArticleUrl(parsed)) return ['list-url-shape'];
+  if (SEARCH_TITLE.test(doc.title)) return ['search-title'];
   if (hasGovArticleMetadata(metadata)) reasons.push('gov-article-metadata');
   if (parsed && matchArticleShape(parsed)) reasons.push('article-url-shape');
   const body = doc.body;
@@ -94,8 +107,12 @@ function collectReasons(url: string, doc: Document, metadata: GovMetadata): Dete
 
   const blocks = measureTextBlocks(body);
   if (blocks.longestBlock >= RUNNING_TEXT_BLOCK) reasons.push('running-text');
-  else if (blocks.paragraphCharacters >= SOME_RUNNING_TEXT) reasons.push('some-running-text');
-  else if (blocks.paragraphCharacters < LITTLE_RUNNING_TEXT) reasons.push('little-running-text');
+  else if (
+    blocks.paragraphCharacters >= SOME_RUNNING_TEXT &&
+    blocks.paragraphCharacters / blocks.paragraphs >= PARAGRAPH_AVERAGE
+  ) {
+    reasons.push('some-running-text');
+  } else if (blocks.contentCharacters < LITTLE_RUNNING_TEXT) reasons.push('little-running-text');
   const allCharacters = countCjk(text);
   if (
     blocks.longestBlock < RUNNING_TEXT_BLOCK &&

@@ -56,6 +56,9 @@ export interface TextBlocks {
   longestBlock: number;
   /** CJK characters in blocks of at least PARAGRAPH_MIN_CHARACTERS. */
   paragraphCharacters: number;
+  /** How many such blocks. */
+  paragraphs: number;
+
   /** CJK characters outside links and navigation, in all. */
   contentCharacters: number;
 }
@@ -97,10 +100,14 @@ export function measureTextBlocks(root: Element): TextBlocks {
     if (longestBlock >= EARLY_EXIT_BLOCK_CHARACTERS) break;
   }
   let paragraphCharacters = 0;
+  let paragraphs = 0;
   for (const total of blocks.values()) {
-    if (total >= PARAGRAPH_MIN_CHARACTERS) paragraphCharacters += total;
+    if (total >= PARAGRAPH_MIN_CHARACTERS) {
+      paragraphCharacters += total;
+      paragraphs += 1;
+    }
   }
-  return { longestBlock, paragraphCharacters, contentCharacters };
+  return { longestBlock, paragraphCharacters, paragraphs, contentCharacters };
 }
 
 /**
