@@ -105,20 +105,19 @@ function collectReasons(url: string, doc: Document, metadata: GovMetadata): Dete
   if (reasons.includes('gov-article-metadata') && reasons.includes('article-url-shape'))
     return reasons;
 
-  const blocks = measureTextBlocks(body);
-  if (blocks.longestBlock >= RUNNING_TEXT_BLOCK) reasons.push('running-text');
-  else if (
+  const blocks = measureTextBlocks(body, RUNNING_TEXT_BLOCK);
+  if (blocks.longestBlock >= RUNNING_TEXT_BLOCK) {
+    reasons.push('running-text');
+    return reasons;
+  }
+  if (
     blocks.paragraphCharacters >= SOME_RUNNING_TEXT &&
     blocks.paragraphCharacters / blocks.paragraphs >= PARAGRAPH_AVERAGE
   ) {
     reasons.push('some-running-text');
   } else if (blocks.contentCharacters < LITTLE_RUNNING_TEXT) reasons.push('little-running-text');
   const allCharacters = countCjk(text);
-  if (
-    blocks.longestBlock < RUNNING_TEXT_BLOCK &&
-    allCharacters > 0 &&
-    1 - blocks.contentCharacters / allCharacters > MOSTLY_LINKS
-  ) {
+  if (allCharacters > 0 && 1 - blocks.contentCharacters / allCharacters > MOSTLY_LINKS) {
     reasons.push('mostly-links');
   }
   return reasons;

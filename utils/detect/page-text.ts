@@ -48,9 +48,6 @@ export const PARAGRAPH_MIN_CHARACTERS = 20;
  */
 const MAX_NODES_VISITED = 15_000;
 
-/** Stop early once one block holds this much text: the page plainly has running text. */
-const EARLY_EXIT_BLOCK_CHARACTERS = 400;
-
 export interface TextBlocks {
   /** CJK characters of the largest block outside links. */
   longestBlock: number;
@@ -67,8 +64,15 @@ export function countCjk(text: string): number {
   return text.match(CJK_CHARACTER)?.length ?? 0;
 }
 
-/** Measures the running text of `root`, block by block, skipping links and navigation. */
-export function measureTextBlocks(root: Element): TextBlocks {
+/**
+ * Measures the running text of `root`, block by block, skipping links and navigation. Stops as soon
+ * as one block reaches `enoughBlock` characters: the caller needs no more to know the page has
+ * running text (then only `longestBlock` is complete).
+ */
+export function measureTextBlocks(
+  root: Element,
+  enoughBlock = Number.POSITIVE_INFINITY,
+): TextBlocks {
   const doc = root.ownerDocument;
   const blocks = new Map<Element, number>();
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* elements and text */, {
@@ -97,7 +101,7 @@ export function measureTextBlocks(root: Element): TextBlocks {
     const total = (blocks.get(block) ?? 0) + characters;
     blocks.set(block, total);
     if (total > longestBlock) longestBlock = total;
-    if (longestBlock >= EARLY_EXIT_BLOCK_CHARACTERS) break;
+    if (longestBlock >= enoughBlock) break;
   }
   let paragraphCharacters = 0;
   let paragraphs = 0;
