@@ -1,4 +1,5 @@
 import type { Article } from '../utils/extract/extract-article';
+import { formatPublishedAt } from '../utils/extract/published-date';
 import { type MessageKey, t } from '../utils/i18n';
 import type { Settings } from '../utils/settings';
 import { ReadingControls } from './reading-controls';
@@ -45,7 +46,7 @@ export function ReaderView({ content, settings, onChangeSettings, onClose }: Rea
 function ArticleBody({ article }: { article: Article }) {
   const details = [
     article.siteName,
-    article.publishedAt && t('publishedLabel', article.publishedAt),
+    article.publishedAt && t('publishedLabel', formatPublishedAt(article.publishedAt)),
     article.source && t('sourceLabel', article.source),
   ].filter(Boolean);
   return (
@@ -62,7 +63,34 @@ function ArticleBody({ article }: { article: Article }) {
         // Sanitized by DOMPurify in extractArticle before it reaches here.
         dangerouslySetInnerHTML={{ __html: article.contentHtml }}
       />
+      {article.attachments.length > 0 && <Attachments attachments={article.attachments} />}
     </article>
+  );
+}
+
+/** The documents the article links to, listed once more at its end where they are easy to find. */
+function Attachments({ attachments }: { attachments: Article['attachments'] }) {
+  return (
+    <section class="yd-attachments" aria-labelledby="yd-attachments-heading">
+      <h2 class="yd-attachments-heading" id="yd-attachments-heading">
+        {t('attachmentsHeading')}
+      </h2>
+      <ul class="yd-attachments-list">
+        {attachments.map((attachment) => (
+          <li key={attachment.url}>
+            {/* URLs are absolute http(s) only: extractArticle drops every other scheme. */}
+            <a
+              href={attachment.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              data-testid="reader-attachment"
+            >
+              {attachment.name}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -11,6 +11,11 @@ export interface GoldenPage {
     title?: string;
     bodyIncludes?: string[];
     bodyExcludes?: string[];
+    publishedAt?: string;
+    source?: string;
+    lang?: string;
+    /** How many attachments the article lists. */
+    attachments?: number;
   };
 }
 export const PAGES_DIR: string;

@@ -43,9 +43,6 @@ export function inspectPage(bytes: Uint8Array, url: string): InspectResult {
   if (extracted) {
     const container = document.createElement('div');
     container.innerHTML = extracted.contentHtml;
-    const withAttachments = extracted as typeof extracted & {
-      attachments?: { name: string; url: string }[];
-    };
     article = {
       title: extracted.title,
       publishedTime: extracted.publishedAt ?? null,
@@ -54,7 +51,7 @@ export function inspectPage(bytes: Uint8Array, url: string): InspectResult {
       lang: extracted.lang ?? null,
       html: extracted.contentHtml,
       text: plainTextOf(container),
-      attachments: withAttachments.attachments ?? [],
+      attachments: extracted.attachments,
     };
   }
   // jsdom keeps a window alive until it is closed: many pages in one process run out of memory.

@@ -1,21 +1,36 @@
 /**
  * Extracts the article of a page: Readability on a clone of the document (the page itself is never
- * touched), the government metadata for title, site, date and source, and sanitized HTML.
+ * touched), with what government portals add: the 2017 guideline metadata or the visible meta line
+ * for title, date and source, the portal's chrome removed first, attachments listed apart, and the
+ * result sanitized.
  */
 import { Readability } from '@mozilla/readability';
 import { readGovMetadata } from '../detect/gov-metadata';
+import { type Attachment, collectAttachments } from './attachments';
+import { findPublishedAt, findSource } from './meta-line';
+import { stripTitleSuffix } from './page-title';
+import { findRunningText, type RunningText, runningTextContainer, textBefore } from './page-walk';
+import { plainTextOf } from './plain-text';
+import { removePortalChrome } from './portal-chrome';
+import { normalizePublishedAt } from './published-date';
+import { type ChineseScript, scriptOfLangTag, scriptOfText } from './script-language';
 
 export interface Article {
   title: string;
   siteName?: string;
+  /** The column (栏目) the article is filed under, from `ColumnName`. */
+  column?: string;
+  /** ISO 8601: `2021-03-02`, or `2021-03-02T09:12` when the page gives a time. */
   publishedAt?: string;
   source?: string;
   /** Sanitized HTML of the body. */
   contentHtml: string;
-  /** The body's text, for length checks and (later) speech. */
+  /** The body's text, one block a line, without ruby annotations: for length checks and speech. */
   textContent: string;
-  /** The page's declared language, if any. */
-  lang?: string;
+  /** The script the article is written in, from the page's `lang` or, without one, its text. */
+  lang?: ChineseScript;
+  /** Documents the article links to, each once. */
+  attachments: Attachment[];
 }
 
 /**
@@ -30,35 +45,145 @@ const MIN_ARTICLE_CHARACTERS = 140;
  */
 const MIN_BODY_CHARACTERS = 50;
 
+/** A heading shorter than this is a label ("正文", "通知"), not the article's title. */
+const MIN_HEADING_CHARACTERS = 4;
+
+/**
+ * The article container grows to its parent when that adds at most this share of text: the
+ * attachment list often sits just after the body's `<div>`, while a parent that also holds a
+ * sidebar or the site's menus roughly doubles the text.
+ */
+const CONTAINER_GROWTH = 1.3;
+
+/** Elements whose text the reader never shows: ruby annotations a pinyin toolbar added, scripts. */
+const SILENT_SELECTOR = 'rt, rp, rtc, script, style, noscript, template';
+
 export function extractArticle(doc: Document, sanitize: (html: string) => string): Article | null {
   const metadata = readGovMetadata(doc);
   const clone = doc.cloneNode(true) as Document;
+  const body = clone.body;
+  if (!body) return null;
+  for (const silent of body.querySelectorAll(SILENT_SELECTOR)) silent.remove();
+
+  const running = findRunningText(body);
+  const bodyStart = running?.first ?? null;
+  const title =
+    metadata.articleTitle ??
+    findHeading(clone, body, bodyStart)?.text ??
+    (stripTitleSuffix(doc.title) || firstH1(body));
+  // The meta line sits between the title and the running text; read it before the cleanup
+  // removes it (the header card shows it instead).
+  const header = textBefore(body, bodyStart);
+  // "发布时间：" (unlike a bare "时间：", which a notice's own lines use) may also follow the body.
+  const publishedAt =
+    normalizePublishedAt(metadata.pubDate ?? '') ??
+    findPublishedAt(header) ??
+    (running ? findPublishedAt(textBefore(body, null), false) : undefined);
+  const source = metadata.contentSource ?? findSource(header);
+  const baseUrl = doc.baseURI;
+  const areaLinks = running ? [...articleArea(running).querySelectorAll('a[href]')] : [];
+  const areaAttachments = collectAttachments(areaLinks, baseUrl);
+
+  if (title) removeTitleHeading(body, bodyStart, title);
+  removePortalChrome(clone, bodyStart);
   const parsed = new Readability(clone, { charThreshold: MIN_ARTICLE_CHARACTERS }).parse();
   if (!parsed?.content) return null;
   const contentHtml = sanitize(parsed.content);
-  const textContent = (parsed.textContent ?? '').trim();
+  const container = doc.implementation.createHTMLDocument('').createElement('div');
+  container.innerHTML = contentHtml;
+  const textContent = plainTextOf(container);
   if (textContent.length < MIN_BODY_CHARACTERS) return null;
+
   return {
-    title: metadata.articleTitle ?? headingInTitle(doc) ?? parsed.title?.trim() ?? doc.title.trim(),
+    title: title || parsed.title?.trim() || '',
     siteName: metadata.siteName ?? parsed.siteName ?? undefined,
-    publishedAt: metadata.pubDate ?? parsed.publishedTime ?? undefined,
-    source: metadata.contentSource,
+    column: metadata.columnName,
+    publishedAt: publishedAt ?? normalizePublishedAt(parsed.publishedTime ?? ''),
+    source,
     contentHtml,
     textContent,
-    lang: doc.documentElement.lang || parsed.lang || undefined,
+    lang: scriptOfLangTag(doc.documentElement.lang) ?? scriptOfText(textContent),
+    attachments: mergeAttachments(
+      collectAttachments(container.querySelectorAll('a[href]'), baseUrl),
+      areaAttachments,
+    ),
   };
 }
 
+/** The article's container, grown by one level when that only adds a little (see CONTAINER_GROWTH). */
+function articleArea(running: RunningText): Element {
+  const container = runningTextContainer(running);
+  const parent = container.parentElement;
+  const size = (element: Element) => (element.textContent ?? '').replace(/\s+/g, '').length;
+  if (parent && parent.tagName !== 'BODY' && size(parent) <= size(container) * CONTAINER_GROWTH)
+    return parent;
+  return container;
+}
+
+function mergeAttachments(first: Attachment[], second: Attachment[]): Attachment[] {
+  const urls = new Set(first.map((attachment) => attachment.url));
+  return [...first, ...second.filter((attachment) => !urls.has(attachment.url))];
+}
+
+/** Where a page puts its article's heading: `h1`–`h3`, or an element whose class says title. */
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3']);
+const TITLE_CLASS = /title/i;
+
 /**
- * The page's own heading when the `<title>` contains it: `<title>` usually carries a site suffix
- * ("标题 - 站点", "标题_栏目_站点"), and Readability only strips one when what is left has three
- * or more space-separated words, which Chinese titles never have.
+ * The page's own heading when the `<title>` starts with it: `<title>` usually carries a site suffix
+ * ("标题 - 站点", "标题_栏目_站点"). Only headings before the article's running text count: a
+ * walk over the elements up to there, since `[class*=title i]` costs jsdom a pass over the page.
  */
-function headingInTitle(doc: Document): string | undefined {
-  const pageTitle = doc.title.trim();
-  for (const heading of doc.querySelectorAll('h1, h2')) {
-    const text = heading.textContent?.replace(/\s+/g, ' ').trim();
-    if (text && text.length < pageTitle.length && pageTitle.startsWith(text)) return text;
+function findHeading(
+  doc: Document,
+  body: Element,
+  bodyStart: Element | null,
+): { element: Element; text: string } | undefined {
+  const pageTitle = doc.title.replace(/\s+/g, ' ').trim();
+  const walker = doc.createTreeWalker(body, 0x1 /* elements */);
+  for (let node = walker.nextNode(); node && node !== bodyStart; node = walker.nextNode()) {
+    const element = node as Element;
+    if (
+      !HEADING_TAGS.has(element.tagName) &&
+      !TITLE_CLASS.test(element.getAttribute('class') ?? '')
+    )
+      continue;
+    const text = element.textContent?.replace(/\s+/g, ' ').trim();
+    if (
+      text &&
+      text.length >= MIN_HEADING_CHARACTERS &&
+      text.length < pageTitle.length &&
+      pageTitle.startsWith(text)
+    )
+      return { element, text };
   }
   return undefined;
+}
+
+/** The page's first `<h1>`, for pages whose `<title>` says nothing but the site. */
+function firstH1(body: Element): string {
+  const text = body.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  return text.length >= MIN_HEADING_CHARACTERS ? text : '';
+}
+
+/**
+ * The first heading before the running text that says exactly the title: the header card shows
+ * the title, so the body need not say it again. (A title repeated inside the running text, as a
+ * news item's own lead sometimes does, stays.)
+ */
+function removeTitleHeading(body: Element, bodyStart: Element | null, title: string): void {
+  const wanted = title.replace(/\s+/g, '');
+  const walker = body.ownerDocument.createTreeWalker(body, 0x1 /* elements */);
+  for (let node = walker.nextNode(); node && node !== bodyStart; node = walker.nextNode()) {
+    const element = node as Element;
+    if (
+      !HEADING_TAGS.has(element.tagName) &&
+      !TITLE_CLASS.test(element.getAttribute('class') ?? '')
+    )
+      continue;
+    if ((element.textContent ?? '').replace(/\s+/g, '') === wanted) {
+      element.remove();
+      return;
+    }
+  }
 }

@@ -4,16 +4,53 @@
  */
 import createDOMPurify, { type WindowLike } from 'dompurify';
 
+/**
+ * Link and image URLs the reader keeps: http(s), mail and phone links, and relative URLs (no
+ * scheme before the first `/`, `?` or `#`). Everything else (`javascript:`, `vbscript:`, `data:`
+ * documents, `file:`) goes. DOMPurify still lets `data:` through on images (its DATA_URI_TAGS):
+ * inline pictures are common on portals and an image cannot run script.
+ */
+const ALLOWED_URI = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
+
 const SANITIZE_CONFIG = {
   // Page styling and layout hooks would fight the reader's own typography and themes.
   FORBID_ATTR: ['style', 'class', 'id', 'align', 'width', 'height', 'bgcolor', 'color', 'face'],
-  // Nothing interactive or embedded: the reader shows the text, tables, images and links.
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'textarea', 'iframe', 'font'],
+  // Nothing interactive, embedded or styled: the reader shows text, tables, images and links.
+  // (DOMPurify drops <script> and event handlers by itself; they are listed to say so.)
+  FORBID_TAGS: [
+    'script',
+    'style',
+    'link',
+    'meta',
+    'base',
+    'iframe',
+    'frame',
+    'frameset',
+    'object',
+    'embed',
+    'applet',
+    'form',
+    'input',
+    'button',
+    'select',
+    'textarea',
+    'font',
+    'svg',
+    'math',
+  ],
+  ALLOWED_URI_REGEXP: ALLOWED_URI,
   ALLOW_DATA_ATTR: false,
 };
 
 /** Returns a function that sanitizes an HTML string into safe HTML for the given window's DOM. */
 export function createSanitizer(window: WindowLike): (html: string) => string {
   const purify = createDOMPurify(window);
+  // Article links open beside the reader, and the page they open learns nothing of this one.
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.nodeName === 'A' && (node as Element).hasAttribute('href')) {
+      (node as Element).setAttribute('target', '_blank');
+      (node as Element).setAttribute('rel', 'noopener noreferrer');
+    }
+  });
   return (html) => purify.sanitize(html, SANITIZE_CONFIG);
 }

@@ -1,0 +1,49 @@
+/**
+ * The visible meta line under a portal article's title: "发布时间：2021-03-02 09:12  来源：资阳日报
+ * 浏览量：23010". Pure over text; `extract-article.ts` decides which part of the page to read.
+ */
+import { normalizePublishedAt } from './published-date';
+
+/** A date label and the date after it. Plain "时间/日期" only count near the title (see caller). */
+const DATE_LINE =
+  /(?:发布|發布|发稿|發稿|更新|成文)?(?:时间|時間|日期)\s*[:：]\s*(\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*[:：]\s*\d{1,2}(?:\s*[:：]\s*\d{1,2})?)?)/;
+
+/** Only the labels no article sentence uses: safe to look for anywhere on the page. */
+const PREFIXED_DATE_LINE = new RegExp(
+  DATE_LINE.source.replace(
+    '(?:发布|發布|发稿|發稿|更新|成文)?',
+    '(?:发布|發布|发稿|發稿|更新|成文)',
+  ),
+);
+
+/** "来源：", "来源:", "信息来源：", "文章来源：", "稿件来源：" and the traditional 來源. */
+const SOURCE_LABEL = /(?:信息|文章|稿件|新闻|新聞)?(?:来源|來源)\s*[:：]/;
+
+/**
+ * Where a source value ends: a run of two or more spaces or a line break (the next field of the
+ * line), a visitor counter (浏览量, 点击数), the next field's label with its colon (作者：, 时间：,
+ * 字体：: without the colon these words can be part of a name, as in 编辑部), a print or share
+ * control, a bracket opening a widget (【字体】, [打印]), or a date run on without a space
+ * ("人民日报2024-05-13 08:49").
+ */
+const SOURCE_END =
+  /\s{2,}|\n|\d{4}\s*[-./年]\s*\d{1,2}|浏览|瀏覽|点击|點擊|访问量|訪問量|打印|分享|【|\[|[|｜]|(?:作者|编辑|編輯|发布时间|發布時間|发布日期|發布日期|时间|時間|日期|字体|字體|字号|字號|阅读|閱讀)\s*[:：]/;
+
+/** A source longer than this is not a source but the line ran on into the page. */
+const MAX_SOURCE_CHARACTERS = 40;
+
+/** The publication date of a meta line as ISO; `anyLabel` also accepts plain "时间：/日期：". */
+export function findPublishedAt(text: string, anyLabel = true): string | undefined {
+  const match = (anyLabel ? DATE_LINE : PREFIXED_DATE_LINE).exec(text);
+  return match ? normalizePublishedAt(match[1] ?? '') : undefined;
+}
+
+/** The value of the first "来源：" field in `text`, cut where the next field starts. */
+export function findSource(text: string): string | undefined {
+  const label = SOURCE_LABEL.exec(text);
+  if (!label) return undefined;
+  const rest = text.slice(label.index + label[0].length).replace(/^\s+/, '');
+  const end = SOURCE_END.exec(rest);
+  const value = (end ? rest.slice(0, end.index) : rest).replace(/[\s,，;；。、:：]+$/, '').trim();
+  return value && value.length <= MAX_SOURCE_CHARACTERS ? value : undefined;
+}
