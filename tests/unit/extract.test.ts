@@ -161,6 +161,18 @@ describe('extractArticle', () => {
     expect(html).not.toMatch(/onerror|onclick|javascript:|<script/i);
   });
 
+  it('reads an article a platform hides until its script runs (WeChat)', () => {
+    const text = '7月29日上午，绥德县在县消防救援大队举行双拥文艺汇演暨首届表彰大会。'.repeat(6);
+    const dom = new JSDOM(`<html><body><div id="js_content" style="visibility: hidden;">
+      <p>${text}</p><p>${text}</p></div></body></html>`);
+    const article = extractArticle(dom.window.document, createSanitizer(dom.window));
+    expect(article?.textContent).toContain('绥德县在县消防救援大队');
+    // The page itself keeps its style.
+    expect(dom.window.document.getElementById('js_content')?.getAttribute('style')).toBe(
+      'visibility: hidden;',
+    );
+  });
+
   it('answers null for a page with no article text', () => {
     expect(extract('<html><body><nav><a href="/">首页</a></nav></body></html>')).toBeNull();
   });

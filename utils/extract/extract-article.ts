@@ -86,6 +86,7 @@ export function extractArticle(doc: Document, sanitize: (html: string) => string
 
   if (title) removeTitleHeading(body, bodyStart, title);
   removePortalChrome(clone, bodyStart);
+  revealTextHiddenUntilScript(body);
   const parsed = new Readability(clone, { charThreshold: MIN_ARTICLE_CHARACTERS }).parse();
   if (!parsed?.content) return null;
   const contentHtml = sanitize(parsed.content);
@@ -118,6 +119,24 @@ function articleArea(running: RunningText): Element {
   if (parent && parent.tagName !== 'BODY' && size(parent) <= size(container) * CONTAINER_GROWTH)
     return parent;
   return container;
+}
+
+/**
+ * Some platforms ship the article hidden (WeChat's `#js_content` has `style="visibility: hidden"`)
+ * and show it from a script; a saved copy, or a page whose script failed, keeps it hidden, and
+ * Readability skips hidden nodes. A hidden element holding this much text is the article.
+ */
+const HIDDEN_ARTICLE_CHARACTERS = 200;
+
+function revealTextHiddenUntilScript(body: Element): void {
+  for (const element of body.querySelectorAll<HTMLElement>('[style*="visibility" i]')) {
+    if (
+      element.style.visibility === 'hidden' &&
+      (element.textContent ?? '').trim().length >= HIDDEN_ARTICLE_CHARACTERS
+    ) {
+      element.style.removeProperty('visibility');
+    }
+  }
 }
 
 function mergeAttachments(first: Attachment[], second: Attachment[]): Attachment[] {
