@@ -150,8 +150,7 @@ const TITLE_CLASS = /title/i;
 
 /**
  * The page's own heading when the `<title>` starts with it: `<title>` usually carries a site suffix
- * ("标题 - 站点", "标题_栏目_站点"). Only headings before the article's running text count: a
- * walk over the elements up to there, since `[class*=title i]` costs jsdom a pass over the page.
+ * ("标题 - 站点", "标题_栏目_站点"). Only headings before the article's running text count.
  */
 function findHeading(
   doc: Document,
@@ -159,14 +158,7 @@ function findHeading(
   bodyStart: Element | null,
 ): { element: Element; text: string } | undefined {
   const pageTitle = doc.title.replace(/\s+/g, ' ').trim();
-  const walker = doc.createTreeWalker(body, 0x1 /* elements */);
-  for (let node = walker.nextNode(); node && node !== bodyStart; node = walker.nextNode()) {
-    const element = node as Element;
-    if (
-      !HEADING_TAGS.has(element.tagName) &&
-      !TITLE_CLASS.test(element.getAttribute('class') ?? '')
-    )
-      continue;
+  for (const element of headingsBefore(body, bodyStart)) {
     const text = element.textContent?.replace(/\s+/g, ' ').trim();
     if (
       text &&
@@ -177,6 +169,24 @@ function findHeading(
       return { element, text };
   }
   return undefined;
+}
+
+/**
+ * The headings (or elements whose class says title) before the article's running text, in page
+ * order: a walk over the elements up to there, since `[class*=title i]` costs jsdom a pass over
+ * the whole page.
+ */
+function* headingsBefore(body: Element, bodyStart: Element | null): Generator<Element> {
+  const walker = body.ownerDocument.createTreeWalker(body, 0x1 /* elements */);
+  for (let node = walker.nextNode(); node && node !== bodyStart; node = walker.nextNode()) {
+    const element = node as Element;
+    if (
+      HEADING_TAGS.has(element.tagName) ||
+      TITLE_CLASS.test(element.getAttribute('class') ?? '')
+    ) {
+      yield element;
+    }
+  }
 }
 
 /** The page's first `<h1>`, for pages whose `<title>` says nothing but the site. */
@@ -192,14 +202,7 @@ function firstH1(body: Element): string {
  */
 function removeTitleHeading(body: Element, bodyStart: Element | null, title: string): void {
   const wanted = title.replace(/\s+/g, '');
-  const walker = body.ownerDocument.createTreeWalker(body, 0x1 /* elements */);
-  for (let node = walker.nextNode(); node && node !== bodyStart; node = walker.nextNode()) {
-    const element = node as Element;
-    if (
-      !HEADING_TAGS.has(element.tagName) &&
-      !TITLE_CLASS.test(element.getAttribute('class') ?? '')
-    )
-      continue;
+  for (const element of headingsBefore(body, bodyStart)) {
     if ((element.textContent ?? '').replace(/\s+/g, '') === wanted) {
       element.remove();
       return;
