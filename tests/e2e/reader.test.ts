@@ -130,6 +130,26 @@ describe('a government article page', () => {
   });
 });
 
+describe('a notice with a table and attachments', () => {
+  it('shows the date and source in the header card, the table, and the attachments by name', async () => {
+    const { page } = await visit('hanweb-notice');
+    await page.getByTestId('reader-entry').click();
+    await page.getByTestId('reader').waitFor();
+    const card = (await page.locator('.yd-meta').textContent()) ?? '';
+    expect(card).toContain('2026-09-19');
+    expect(card).toContain('市医疗保障局');
+    await expect(page.getByTestId('reader-content').locator('table td').count()).resolves.toBe(9);
+    await expect(page.getByTestId('reader-attachment').allTextContents()).resolves.toEqual([
+      '参保缴费指南.pdf',
+      '城乡居民参保登记表.docx',
+    ]);
+    const body = (await page.getByTestId('reader-content').textContent()) ?? '';
+    expect(body).not.toContain('打印本页');
+    await page.getByTestId('reader').screenshot({ path: `${SCREENSHOT_DIR}/reader-notice.png` });
+    await page.close();
+  });
+});
+
 describe('pages that are not government articles', () => {
   it('a column list page gets no badge, no button, and the popup says so', async () => {
     const { page, tabId } = await visit('ziyang-list');
