@@ -1,6 +1,6 @@
 import type { Article } from '../utils/extract/extract-article';
-import { formatPublishedAt } from '../utils/extract/published-date';
 import { type MessageKey, t } from '../utils/i18n';
+import { formatPublishedAt } from '../utils/published-date';
 import type { Settings } from '../utils/settings';
 import { ReadingControls } from './reading-controls';
 

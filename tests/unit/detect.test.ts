@@ -77,6 +77,19 @@ describe('detectArticlePage signals', () => {
     if (status.kind === 'article') expect(status.title).toBe('关于停水的通知');
   });
 
+  it('gives the PubDate as an ISO date, whatever way the portal writes it', () => {
+    const dated = (pubDate: string) =>
+      detectArticlePage(
+        'about:blank',
+        documentOf(
+          `<meta name="ArticleTitle" content="通知"><meta name="SiteName" content="某市政府"><meta name="PubDate" content="${pubDate}">`,
+        ),
+      );
+    expect(dated('2020年08月02日')).toMatchObject({ kind: 'article', publishedAt: '2020-08-02' });
+    expect(dated('2026.09.19')).toMatchObject({ publishedAt: '2026-09-19' });
+    expect(dated('2026-05-18 10:19:33')).toMatchObject({ publishedAt: '2026-05-18T10:19' });
+  });
+
   it('says no to list, index and search URLs whatever the page holds', () => {
     const doc = notice(shortParagraphs);
     for (const url of [

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { attachmentUrl } from '~/utils/extract/attachments';
 import { findPublishedAt, findSource } from '~/utils/extract/meta-line';
 import { stripTitleSuffix } from '~/utils/extract/page-title';
-import { formatPublishedAt, normalizePublishedAt } from '~/utils/extract/published-date';
 import { scriptOfLangTag, scriptOfText } from '~/utils/extract/script-language';
+import { formatPublishedAt, normalizePublishedAt } from '~/utils/published-date';
 
 describe('stripTitleSuffix', () => {
   it.each([

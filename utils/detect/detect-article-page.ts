@@ -4,6 +4,7 @@
  * portal page, so it stays cheap (no Readability, no Preact, no dictionaries) and reads the text of
  * the page once. Signals add up to a score; the reasons say which fired.
  */
+import { normalizePublishedAt } from '../published-date';
 import { type GovMetadata, readGovMetadata } from './gov-metadata';
 import { countCjk, GOV_FOOTER_MARKER, measureTextBlocks, PUBLISH_LINE } from './page-text';
 import { isNotArticleUrl, matchArticleShape } from './portal-shapes';
@@ -62,6 +63,7 @@ export type PageStatus =
       kind: 'article';
       title: string;
       siteName?: string;
+      /** ISO 8601 (`2021-03-02` or `2021-03-02T09:12`), from `PubDate`. */
       publishedAt?: string;
       confidence: number;
       reasons: DetectionReason[];
@@ -82,7 +84,7 @@ export function detectArticlePage(url: string, doc: Document): PageStatus {
     kind: 'article',
     title: metadata.articleTitle ?? firstHeading(doc) ?? doc.title.trim(),
     siteName: metadata.siteName,
-    publishedAt: metadata.pubDate,
+    publishedAt: normalizePublishedAt(metadata.pubDate ?? ''),
     confidence: Math.min(1, score / (ARTICLE_SCORE * 2)),
     reasons,
   };

@@ -6,13 +6,13 @@
  */
 import { Readability } from '@mozilla/readability';
 import { readGovMetadata } from '../detect/gov-metadata';
+import { normalizePublishedAt } from '../published-date';
 import { type Attachment, collectAttachments } from './attachments';
 import { findPublishedAt, findSource } from './meta-line';
 import { stripTitleSuffix } from './page-title';
 import { findRunningText, type RunningText, runningTextContainer, textBefore } from './page-walk';
 import { plainTextOf } from './plain-text';
 import { removePortalChrome } from './portal-chrome';
-import { normalizePublishedAt } from './published-date';
 import { type ChineseScript, scriptOfLangTag, scriptOfText } from './script-language';
 
 export interface Article {
