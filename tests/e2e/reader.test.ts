@@ -114,6 +114,14 @@ describe('a government article page', () => {
     await page.getByTestId('theme-contrast').click();
     await page.getByTestId('font-smaller').click();
 
+    // The reader is modal: Tab and Shift+Tab never reach the page behind it.
+    const focusIsInReader = () =>
+      page.evaluate(() => document.activeElement?.tagName.toLowerCase() === 'yidu-reader');
+    for (const key of [...Array(25).fill('Tab'), ...Array(25).fill('Shift+Tab')]) {
+      await page.keyboard.press(key);
+      expect(await focusIsInReader()).toBe(true);
+    }
+
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('reader').count()).resolves.toBe(0);
     expect(await pageState(page)).toEqual(before);

@@ -44,6 +44,8 @@ export function mountOverlay(
     if (event.key === 'Escape') {
       event.stopPropagation();
       onEscape();
+    } else if (event.key === 'Tab') {
+      keepFocusInside(event, shadow, dialog);
     }
   };
   dialog.addEventListener('keydown', onKeyDown);
@@ -67,4 +69,29 @@ function deepActiveElement(doc: Document): HTMLElement | null {
   let active = doc.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active instanceof HTMLElement ? active : null;
+}
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * The reader is modal: Tab and Shift+Tab cycle through its own controls and links, never into the
+ * page behind it (which the reader must not modify, so it cannot be made inert).
+ */
+function keepFocusInside(event: KeyboardEvent, shadow: ShadowRoot, dialog: HTMLElement): void {
+  const focusable = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) {
+    event.preventDefault();
+    return;
+  }
+  const active = shadow.activeElement;
+  if (event.shiftKey && (active === first || active === dialog)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (active === last || active === dialog)) {
+    event.preventDefault();
+    first.focus();
+  }
 }
