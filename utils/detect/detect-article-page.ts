@@ -4,9 +4,11 @@
  * portal page, so it stays cheap (no Readability, no Preact, no dictionaries) and reads the text of
  * the page once. Signals add up to a score; the reasons say which fired.
  */
+
+import { countCjk } from '../cjk';
 import { normalizePublishedAt } from '../published-date';
 import { type GovMetadata, readGovMetadata } from './gov-metadata';
-import { countCjk, GOV_FOOTER_MARKER, measureTextBlocks, PUBLISH_LINE } from './page-text';
+import { GOV_FOOTER_MARKER, measureTextBlocks, PUBLISH_LINE } from './page-text';
 import { isNotArticleUrl, matchArticleShape } from './portal-shapes';
 
 export type DetectionReason =

@@ -3,9 +3,7 @@
  * words), and government articles are often many short paragraphs, so what counts is how much
  * running text sits outside links, not the length of any one `<p>`.
  */
-
-/** CJK Unified Ideographs and Extension A: what a Chinese reader counts as characters. */
-const CJK_CHARACTER = /[\u3400-\u4dbf\u4e00-\u9fff]/g;
+import { countCjk } from '../cjk';
 
 /** Elements whose text is never article text: links, scripts, controls and page navigation. */
 const NON_CONTENT_TAGS = new Set([
@@ -58,10 +56,6 @@ export interface TextBlocks {
 
   /** CJK characters outside links and navigation, in all. */
   contentCharacters: number;
-}
-
-export function countCjk(text: string): number {
-  return text.match(CJK_CHARACTER)?.length ?? 0;
 }
 
 /**

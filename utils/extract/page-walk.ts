@@ -2,9 +2,7 @@
  * Small measurements over a page's DOM shared by the chrome cleanup and the meta-line reader: where
  * the article's running text starts, the text before it, and how much unlinked text an element holds.
  */
-
-/** CJK Unified Ideographs and Extension A: what a Chinese reader counts as characters. */
-const CJK_CHARACTER = /[\u3400-\u4dbf\u4e00-\u9fff]/g;
+import { countCjk, HEADING_TAGS } from '../cjk';
 
 /** Text never read: scripts, styles, templates, and controls' option lists. */
 const SILENT_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SELECT', 'TEXTAREA']);
@@ -13,12 +11,7 @@ const SILENT_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SELECT'
 const NOT_RUNNING_TEXT_TAGS = new Set([
   ...SILENT_TAGS,
   'A',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
+  ...HEADING_TAGS,
   'NAV',
   'HEADER',
   'FOOTER',
@@ -62,10 +55,6 @@ const MAX_TEXT_NODES = 20_000;
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 const FILTER_ACCEPT = 1;
 const FILTER_REJECT = 2;
-
-export function countCjk(text: string): number {
-  return text.match(CJK_CHARACTER)?.length ?? 0;
-}
 
 function textWalker(root: Element, skipped: Set<string>): TreeWalker {
   return root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT, {

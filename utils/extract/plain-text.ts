@@ -3,6 +3,8 @@
  * (later) speech. Ruby annotations (`<rt>`, `<rp>`) are pronunciation aids a portal toolbar added,
  * never words of the article, so they are left out.
  */
+import { HEADING_TAGS } from '../cjk';
+
 const BLOCK_TAGS = new Set([
   'ADDRESS',
   'ARTICLE',
@@ -16,12 +18,7 @@ const BLOCK_TAGS = new Set([
   'DT',
   'FIGCAPTION',
   'FIGURE',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
+  ...HEADING_TAGS,
   'HR',
   'LI',
   'OL',

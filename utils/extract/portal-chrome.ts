@@ -6,6 +6,7 @@
  * match is grown outwards while its parent holds no more than chrome either, and never into an
  * element that holds the article's paragraphs.
  */
+import { HEADING_TAGS } from '../cjk';
 import { unlinkedCjk } from './page-walk';
 
 interface ChromeTextRule {
@@ -151,12 +152,7 @@ const LANDMARK_MAX_CHARACTERS = 400;
 /** Elements that are the article's own content: an element holding one is never chrome. */
 const CONTENT_TAGS = new Set([
   'P',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
+  ...HEADING_TAGS,
   'TABLE',
   'BLOCKQUOTE',
   'PRE',
