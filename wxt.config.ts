@@ -14,10 +14,29 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['storage', 'activeTab', 'scripting'],
     host_permissions: GOV_HOST_MATCHES,
+    // Asked for one site at a time, when the user adds it in the options page or the popup.
+    optional_host_permissions: ['*://*/*'],
+    // Chrome suggests at most four shortcuts; users change them on the browser's shortcuts page.
+    commands: {
+      'toggle-reader': {
+        suggested_key: { default: 'Alt+Shift+Y' },
+        description: '__MSG_commandToggleReader__',
+      },
+      'text-larger': {
+        suggested_key: { default: 'Alt+Shift+Up' },
+        description: '__MSG_commandLarger__',
+      },
+      'text-smaller': {
+        suggested_key: { default: 'Alt+Shift+Down' },
+        description: '__MSG_commandSmaller__',
+      },
+    },
     action: {
       default_title: '__MSG_extName__',
     },
     ...(browser === 'firefox' && {
+      // Manifest V2 has no optional_host_permissions: origins are optional permissions there.
+      optional_permissions: ['*://*/*'],
       browser_specific_settings: {
         gecko: {
           id: 'yidu-reader@yidu.example',

@@ -1,57 +1,184 @@
+import { useState } from 'preact/hooks';
 import { FONT_SIZES_PX } from '../utils/display/font-size';
-import { THEMES, type ThemeName } from '../utils/display/themes';
-import { type MessageKey, t } from '../utils/i18n';
-import type { Settings } from '../utils/settings';
+import { t } from '../utils/i18n';
+import type { Settings, SiteSettings } from '../utils/settings';
+import {
+  ElderModeButton,
+  ElderModeNote,
+  FontChoices,
+  SpacingChoices,
+  ThemeChoices,
+  WidthChoices,
+} from './reading-controls';
 
-const THEME_LABELS: Record<ThemeName, MessageKey> = {
-  default: 'themeDefault',
-  contrast: 'themeHighContrast',
-};
+export interface Shortcut {
+  name: string;
+  description: string;
+  shortcut: string;
+}
 
 export interface OptionsViewProps {
   settings: Settings;
+  shortcuts: Shortcut[];
   onChange: (change: Partial<Settings>) => void;
+  /** Adds a site (asking for its permission first); resolves to what to tell the user. */
+  onAddSite: (input: string) => Promise<'added' | 'invalid' | 'denied'>;
+  onChangeSite: (host: string, change: SiteSettings) => void;
+  onRemoveSite: (host: string) => void;
   onReset: () => void;
 }
 
-/** The options page: the reader's defaults, and a reset. */
-export function OptionsView({ settings, onChange, onReset }: OptionsViewProps) {
+/** The options page: the reader's defaults, the site list, the shortcuts, and a reset. */
+export function OptionsView(props: OptionsViewProps) {
+  const { settings, onChange } = props;
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
       <p>{t('optionsIntro')}</p>
-      <label class="options-field">
-        <span>{t('optionsFontSize')}</span>
-        <select
-          data-testid="options-font-size"
-          value={String(settings.fontSizePx)}
-          onChange={(event) => onChange({ fontSizePx: Number(event.currentTarget.value) })}
-        >
-          {FONT_SIZES_PX.map((size) => (
-            <option key={size} value={String(size)}>
-              {t('fontSizeValue', `${size}px`)}
-            </option>
+      <section class="options-section" aria-labelledby="options-typography">
+        <h2 id="options-typography">{t('optionsTypography')}</h2>
+        <label class="options-field">
+          <span>{t('optionsFontSize')}</span>
+          <select
+            data-testid="options-font-size"
+            value={String(settings.fontSizePx)}
+            onChange={(event) => onChange({ fontSizePx: Number(event.currentTarget.value) })}
+          >
+            {FONT_SIZES_PX.map((size) => (
+              <option key={size} value={String(size)}>
+                {t('fontSizeValue', `${size}px`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div class="options-row">
+          <ElderModeButton settings={settings} onChange={onChange} />
+          <ElderModeNote settings={settings} />
+        </div>
+        <SpacingChoices settings={settings} onChange={onChange} />
+        <WidthChoices settings={settings} onChange={onChange} />
+        <FontChoices settings={settings} onChange={onChange} />
+      </section>
+      <section class="options-section" aria-labelledby="options-theme">
+        <h2 id="options-theme">{t('optionsTheme')}</h2>
+        <ThemeChoices settings={settings} onChange={onChange} />
+      </section>
+      <SiteList {...props} />
+      <section class="options-section" aria-labelledby="options-shortcuts">
+        <h2 id="options-shortcuts">{t('optionsShortcuts')}</h2>
+        <p>{t('optionsShortcutsIntro')}</p>
+        <dl class="options-shortcuts" data-testid="options-shortcuts">
+          {props.shortcuts.map((shortcut) => (
+            <div key={shortcut.name}>
+              <dt>{shortcut.description}</dt>
+              <dd>
+                <kbd>{shortcut.shortcut || t('optionsShortcutUnset')}</kbd>
+              </dd>
+            </div>
           ))}
-        </select>
-      </label>
-      <fieldset class="options-field">
-        <legend>{t('optionsTheme')}</legend>
-        {(Object.keys(THEMES) as ThemeName[]).map((name) => (
-          <label key={name} class="options-choice">
-            <input
-              type="radio"
-              name="theme"
-              value={name}
-              checked={settings.theme === name}
-              onChange={() => onChange({ theme: name })}
-            />
-            <span>{t(THEME_LABELS[name])}</span>
-          </label>
-        ))}
-      </fieldset>
-      <button type="button" class="options-reset" data-testid="options-reset" onClick={onReset}>
+        </dl>
+      </section>
+      <button
+        type="button"
+        class="yd-button options-reset"
+        data-testid="options-reset"
+        onClick={props.onReset}
+      >
         {t('optionsReset')}
       </button>
     </main>
+  );
+}
+
+function SiteList({ settings, onAddSite, onChangeSite, onRemoveSite }: OptionsViewProps) {
+  const [input, setInput] = useState('');
+  const [message, setMessage] = useState<{ text: string; error: boolean }>();
+  const hosts = Object.keys(settings.sites).sort();
+  const add = async (event: Event) => {
+    event.preventDefault();
+    const result = await onAddSite(input);
+    if (result === 'added') {
+      setMessage({ text: t('optionsSiteAdded', input.trim()), error: false });
+      setInput('');
+    } else {
+      setMessage({
+        text: t(result === 'invalid' ? 'optionsInvalidHost' : 'sitePermissionDenied'),
+        error: true,
+      });
+    }
+  };
+  return (
+    <section class="options-section" aria-labelledby="options-sites">
+      <h2 id="options-sites">{t('optionsSites')}</h2>
+      <p>{t('optionsSitesIntro')}</p>
+      {hosts.length === 0 ? (
+        <p data-testid="options-sites-empty">{t('optionsSitesEmpty')}</p>
+      ) : (
+        <ul class="options-sites" data-testid="options-sites">
+          {hosts.map((host) => {
+            const site = settings.sites[host] ?? {};
+            return (
+              <li key={host} data-site={host}>
+                <span class="options-host">{host}</span>
+                <label class="options-choice">
+                  <input
+                    type="checkbox"
+                    checked={site.autoOpen === true}
+                    onChange={(event) =>
+                      onChangeSite(host, { autoOpen: event.currentTarget.checked })
+                    }
+                  />
+                  <span>{t('siteAutoOpen')}</span>
+                </label>
+                <label class="options-choice">
+                  <input
+                    type="checkbox"
+                    checked={site.hideEntryButton !== true}
+                    onChange={(event) =>
+                      onChangeSite(host, { hideEntryButton: !event.currentTarget.checked })
+                    }
+                  />
+                  <span>{t('optionsShowEntry')}</span>
+                </label>
+                <button
+                  type="button"
+                  class="yd-button"
+                  aria-label={t('optionsRemoveSite', host)}
+                  onClick={() => onRemoveSite(host)}
+                >
+                  {t('optionsRemove')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <form class="options-add" onSubmit={add}>
+        <label class="options-field">
+          <span>{t('optionsAddSite')}</span>
+          <input
+            type="text"
+            inputMode="url"
+            autoComplete="off"
+            spellcheck={false}
+            data-testid="options-site-input"
+            value={input}
+            onInput={(event) => setInput(event.currentTarget.value)}
+          />
+        </label>
+        <button type="submit" class="yd-button" data-testid="options-site-add">
+          {t('optionsAddSiteButton')}
+        </button>
+      </form>
+      {message && (
+        <p
+          class={message.error ? 'options-error' : 'options-ok'}
+          role={message.error ? 'alert' : 'status'}
+          data-testid="options-site-message"
+        >
+          {message.text}
+        </p>
+      )}
+    </section>
   );
 }

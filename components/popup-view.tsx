@@ -1,22 +1,40 @@
 import { t } from '../utils/i18n';
 import type { PopupStatus } from '../utils/popup-connector';
 import type { Settings } from '../utils/settings';
-import { ReadingControls } from './reading-controls';
+import {
+  ElderModeButton,
+  ElderModeNote,
+  ScriptComingSoon,
+  SpeechComingSoon,
+  TextSizeControls,
+  ThemeChoices,
+} from './reading-controls';
+
+/** Page zoom steps the popup moves through (the browser's own steps between 100% and 300%). */
+export const PAGE_ZOOM_STEPS = [1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3];
 
 export interface PopupViewProps {
   /** Undefined while the tab is being asked. */
   status: PopupStatus | undefined;
   settings: Settings;
   openFailed: boolean;
+  /** The tab's host name, when known; per-site choices need it. */
+  host: string | undefined;
+  /** The tab's page zoom, when known. */
+  zoom: number | undefined;
+  permissionDenied: boolean;
   onChangeSettings: (change: Partial<Settings>) => void;
   onOpenReader: () => void;
+  onSetZoom: (factor: number) => void;
+  onSetAutoOpen: (on: boolean) => void;
   onOpenOptions: () => void;
 }
 
-/** The popup: what this tab is, the reader button, and the reading controls. */
+/** The popup: what this tab is, the reader button, the reading controls, page zoom, this site. */
 export function PopupView(props: PopupViewProps) {
-  const { status, settings, openFailed } = props;
+  const { status, settings, openFailed, host } = props;
   const canOpen = status !== undefined && status.kind !== 'unavailable';
+  const autoOpen = host !== undefined && settings.sites[host]?.autoOpen === true;
   return (
     <main class="popup">
       <h1 class="popup-heading">{t('extShortName')}</h1>
@@ -39,12 +57,77 @@ export function PopupView(props: PopupViewProps) {
         </p>
       )}
       <section class="popup-controls">
-        <ReadingControls settings={settings} onChange={props.onChangeSettings} />
+        <TextSizeControls settings={settings} onChange={props.onChangeSettings} />
+        <ElderModeButton settings={settings} onChange={props.onChangeSettings} />
+        <ElderModeNote settings={settings} />
+        <ThemeChoices settings={settings} onChange={props.onChangeSettings} />
+        <ScriptComingSoon />
+        <SpeechComingSoon />
       </section>
+      {props.zoom !== undefined && <PageZoom zoom={props.zoom} onSetZoom={props.onSetZoom} />}
+      {canOpen && host && (
+        <label class="popup-site">
+          <input
+            type="checkbox"
+            data-testid="site-auto-open"
+            checked={autoOpen}
+            onChange={(event) => props.onSetAutoOpen(event.currentTarget.checked)}
+          />
+          <span>{t('siteAutoOpen')}</span>
+        </label>
+      )}
+      {props.permissionDenied && (
+        <p class="popup-error" role="alert">
+          {t('sitePermissionDenied')}
+        </p>
+      )}
       <button type="button" class="yd-button popup-options" onClick={props.onOpenOptions}>
         {t('openOptions')}
       </button>
     </main>
+  );
+}
+
+/** 放大整页: the tab's own zoom, for when the reader is not what the user wants. */
+function PageZoom({ zoom, onSetZoom }: { zoom: number; onSetZoom: (factor: number) => void }) {
+  const percent = `${Math.round(zoom * 100)}%`;
+  const larger = PAGE_ZOOM_STEPS.find((step) => step > zoom + 0.001);
+  const smaller = [...PAGE_ZOOM_STEPS].reverse().find((step) => step < zoom - 0.001);
+  return (
+    <fieldset class="yd-group popup-zoom">
+      <legend class="yd-legend">{t('pageZoomLabel')}</legend>
+      <button
+        type="button"
+        class="yd-button"
+        data-testid="page-zoom-out"
+        disabled={smaller === undefined}
+        onClick={() => smaller !== undefined && onSetZoom(smaller)}
+      >
+        {t('pageZoomOut')}
+      </button>
+      <output class="yd-value" data-testid="page-zoom-value" aria-live="polite">
+        {t('pageZoomValue', percent)}
+      </output>
+      <button
+        type="button"
+        class="yd-button"
+        data-testid="page-zoom-in"
+        disabled={larger === undefined}
+        onClick={() => larger !== undefined && onSetZoom(larger)}
+      >
+        {t('pageZoomIn')}
+      </button>
+      <button
+        type="button"
+        class="yd-button"
+        data-testid="page-zoom-reset"
+        disabled={Math.abs(zoom - 1) < 0.001}
+        onClick={() => onSetZoom(1)}
+      >
+        {t('pageZoomReset')}
+      </button>
+      <span class="yd-soon-note">{t('pageZoomRemembered')}</span>
+    </fieldset>
   );
 }
 

@@ -1,8 +1,20 @@
+import { useState } from 'preact/hooks';
 import type { Article } from '../utils/extract/extract-article';
 import { type MessageKey, t } from '../utils/i18n';
 import { formatPublishedAt } from '../utils/published-date';
 import type { Settings } from '../utils/settings';
-import { ReadingControls } from './reading-controls';
+import {
+  type ControlProps,
+  ElderModeButton,
+  FontChoices,
+  PanelButton,
+  ScriptComingSoon,
+  SpacingChoices,
+  SpeechComingSoon,
+  TextSizeControls,
+  ThemeChoices,
+  WidthChoices,
+} from './reading-controls';
 
 export interface ReaderViewProps {
   /** The extracted article, or the key of the message that says why there is none. */
@@ -12,25 +24,80 @@ export interface ReaderViewProps {
   onClose: () => void;
 }
 
-/** The reader overlay: a sticky toolbar, a header card, and the article. */
+/** The toolbar's panels: each opens below the toolbar, one at a time. */
+const PANELS = {
+  spacing: { icon: '↕', label: 'spacingMenu', body: SpacingChoices },
+  width: { icon: '↔', label: 'widthMenu', body: WidthChoices },
+  font: { icon: '字', label: 'fontMenu', body: FontChoices },
+  theme: { icon: '◐', label: 'themeMenu', body: ThemeChoices },
+} as const satisfies Record<
+  string,
+  { icon: string; label: MessageKey; body: (props: ControlProps) => unknown }
+>;
+type PanelName = keyof typeof PANELS;
+
+/** The reader overlay: a sticky toolbar (with its panels), a header card, and the article. */
 export function ReaderView({ content, settings, onChangeSettings, onClose }: ReaderViewProps) {
   const article = 'article' in content ? content.article : undefined;
+  const [panel, setPanel] = useState<PanelName>();
+  const Panel = panel && PANELS[panel].body;
+  // Closing a panel gives focus back to the button that opened it.
+  const closePanel = (event: Event) => {
+    const root = (event.currentTarget as Element).getRootNode() as ParentNode;
+    root.querySelector<HTMLElement>(`[aria-controls="yd-panel-${panel}"]`)?.focus();
+    setPanel(undefined);
+  };
   return (
     <div class="yd-reader" lang={article?.lang}>
-      <div class="yd-toolbar" role="toolbar" aria-label={t('readerToolbarLabel')}>
-        <ReadingControls settings={settings} onChange={onChangeSettings} />
-        <button
-          type="button"
-          class="yd-button yd-close"
-          data-testid="reader-close"
-          title={t('readerCloseHint')}
-          onClick={onClose}
-        >
-          <span class="yd-icon" aria-hidden="true">
-            ✕
-          </span>
-          <span>{t('readerClose')}</span>
-        </button>
+      <div class="yd-bar">
+        <div class="yd-toolbar" role="toolbar" aria-label={t('readerToolbarLabel')}>
+          <TextSizeControls settings={settings} onChange={onChangeSettings} />
+          <ElderModeButton settings={settings} onChange={onChangeSettings} />
+          {(Object.keys(PANELS) as PanelName[]).map((name) => (
+            <PanelButton
+              key={name}
+              id={name}
+              icon={PANELS[name].icon}
+              label={t(PANELS[name].label)}
+              open={panel === name}
+              onToggle={() => setPanel(panel === name ? undefined : name)}
+            />
+          ))}
+          <ScriptComingSoon />
+          <SpeechComingSoon />
+          <button
+            type="button"
+            class="yd-button yd-close"
+            data-testid="reader-close"
+            title={t('readerCloseHint')}
+            onClick={onClose}
+          >
+            <span class="yd-icon" aria-hidden="true">
+              ✕
+            </span>
+            <span>{t('readerClose')}</span>
+          </button>
+        </div>
+        {panel && Panel && (
+          <section
+            class="yd-panel"
+            id={`yd-panel-${panel}`}
+            data-testid={`panel-${panel}`}
+            aria-label={t(PANELS[panel].label)}
+            // Esc closes the open panel first; the next Esc closes the reader.
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') {
+                event.stopPropagation();
+                closePanel(event);
+              }
+            }}
+          >
+            <Panel settings={settings} onChange={onChangeSettings} />
+            <button type="button" class="yd-button" onClick={closePanel}>
+              {t('closePanel')}
+            </button>
+          </section>
+        )}
       </div>
       <div class="yd-scroll">
         {article ? (

@@ -1,9 +1,17 @@
 import { browser } from 'wxt/browser';
+import { runCommand } from '~/utils/commands';
 import { t } from '~/utils/i18n';
 import { createMessageListener, type OpenReaderResult, sendToTab } from '~/utils/messages';
+import { withSite } from '~/utils/settings';
+import { loadSettings, updateSettings, watchSettings } from '~/utils/settings-storage';
+import { syncSiteDetector } from '~/utils/site-access';
 
 /** The reader's bundle, registered at runtime (see entrypoints/reader.content). */
-const READER_SCRIPT = '/content-scripts/reader.js';
+const READER_SCRIPT = '/content-scripts/reader.js' as const;
+/** The on-page button's bundle, injected on article pages only. */
+const ENTRY_SCRIPT = '/content-scripts/entry.js' as const;
+/** The detector's bundle, also registered at runtime on the sites the user adds. */
+const DETECTOR_SCRIPT = '/content-scripts/detector.js';
 
 export default defineBackground(() => {
   // Firefox builds are Manifest V2, where the toolbar button is `browserAction`.
@@ -11,19 +19,53 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener(
     createMessageListener({
-      'content→background:page-detected': async ({ status }, sender) => {
+      'content→background:page-detected': async ({ status, host }, sender) => {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return;
+        const site = (await loadSettings()).sites[host] ?? {};
         const isArticle = status.kind === 'article';
         await action.setBadgeText({ tabId, text: isArticle ? t('badgeArticle') : '' });
-        if (isArticle) {
-          await action.setBadgeBackgroundColor({ tabId, color: '#0b4a8f' });
-          await action.setTitle({ tabId, title: t('badgeArticleTitle') });
+        if (!isArticle) {
+          // A single-page site may have moved off an article: take its button away.
+          await sendToTab(tabId, { type: '→page:hide-entry' }).catch(() => undefined);
+          return;
         }
+        await action.setBadgeBackgroundColor({ tabId, color: '#0b4a8f' });
+        await action.setTitle({ tabId, title: t('badgeArticleTitle') });
+        if (site.autoOpen) await openReader(tabId);
+        else if (!site.hideEntryButton) await injectScript(tabId, ENTRY_SCRIPT);
+      },
+      'content→background:hide-entry-button': async ({ host }) => {
+        const settings = await loadSettings();
+        await updateSettings({ sites: withSite(settings, host, { hideEntryButton: true }) });
       },
       'ui→background:open-reader': ({ tabId }, sender) => openReader(tabId ?? sender.tab?.id),
     }),
   );
+
+  browser.commands.onCommand.addListener(
+    (command) =>
+      void runCommand(command, {
+        activeTabId: async () =>
+          (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+        toggleReader: async (tabId) =>
+          (await sendToTab(tabId, { type: '→page:reader-toggle' }).catch(() => undefined)) !==
+          undefined,
+        openReader,
+      }),
+  );
+
+  // The detector follows the user's site list on the sites they have granted.
+  const syncDetector = async () => {
+    const settings = await loadSettings();
+    await syncSiteDetector(Object.keys(settings.sites), DETECTOR_SCRIPT).catch((error) =>
+      console.warn('[yidu] cannot register the detector on added sites', error),
+    );
+  };
+  watchSettings(() => void syncDetector());
+  browser.permissions.onAdded.addListener(() => void syncDetector());
+  browser.permissions.onRemoved.addListener(() => void syncDetector());
+  void syncDetector();
 });
 
 /** Opens the reader in a tab: asks an already injected reader first, else injects it. */
@@ -35,11 +77,21 @@ async function openReader(tabId: number | undefined): Promise<OpenReaderResult> 
   if (answered === true) return { ok: true };
   // Inject the reader: allowed on government hosts, and on any page the user has just clicked the
   // toolbar button on, through activeTab.
+  return (await injectScript(tabId, READER_SCRIPT))
+    ? { ok: true }
+    : { ok: false, reason: 'not-allowed' };
+}
+
+/** Runs one of the runtime-registered bundles in a tab's top frame; false when not allowed there. */
+async function injectScript(
+  tabId: number,
+  file: typeof READER_SCRIPT | typeof ENTRY_SCRIPT,
+): Promise<boolean> {
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [READER_SCRIPT] });
-    return { ok: true };
+    await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+    return true;
   } catch (error) {
-    console.warn('[yidu] cannot inject the reader', error);
-    return { ok: false, reason: 'not-allowed' };
+    console.warn(`[yidu] cannot inject ${file}`, error);
+    return false;
   }
 }

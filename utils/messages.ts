@@ -7,20 +7,29 @@ import { browser } from 'wxt/browser';
 import type { PageStatus } from './detect/detect-article-page';
 
 export type Message =
-  /** The detector reports what it found on its page (sets the toolbar badge). */
-  | { type: 'content→background:page-detected'; status: PageStatus }
+  /** The detector reports what it found on its page (sets the toolbar badge, may open the reader). */
+  | { type: 'content→background:page-detected'; status: PageStatus; host: string }
+  /** The on-page button's "not on this site". */
+  | { type: 'content→background:hide-entry-button'; host: string }
   /** Open the reader in a tab: from the popup (with tabId) or the on-page button (sender's tab). */
   | { type: 'ui→background:open-reader'; tabId?: number }
   /** Ask a tab's detector what it found. */
   | { type: '→page:get-status' }
   /** Ask an injected reader to open (again). */
-  | { type: '→page:reader-open' };
+  | { type: '→page:reader-open' }
+  /** Ask an injected reader to close if open, open if closed (keyboard shortcut). */
+  | { type: '→page:reader-toggle' }
+  /** Take the on-page button away (a single-page site moved off an article). */
+  | { type: '→page:hide-entry' };
 
 export interface MessageResponse {
   'content→background:page-detected': undefined;
+  'content→background:hide-entry-button': undefined;
   'ui→background:open-reader': OpenReaderResult;
   '→page:get-status': PageStatus;
   '→page:reader-open': true;
+  '→page:reader-toggle': { open: boolean };
+  '→page:hide-entry': true;
 }
 
 export type OpenReaderResult = { ok: true } | { ok: false; reason: 'no-tab' | 'not-allowed' };

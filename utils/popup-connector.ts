@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { PageStatus } from './detect/detect-article-page';
 import { type OpenReaderResult, sendToBackground, sendToTab } from './messages';
+import { hostOf, requestHostPermission } from './site-access';
 
 export type PopupStatus =
   | PageStatus
@@ -17,7 +18,17 @@ export type PopupStatus =
 export interface PopupConnector {
   resolveTabId(): Promise<number | undefined>;
   getStatus(tabId: number): Promise<PopupStatus>;
+  /** The tab's host name, when the extension may know it (government hosts, or after a click). */
+  getHost(tabId: number): Promise<string | undefined>;
   openReader(tabId: number): Promise<OpenReaderResult>;
+  /** The tab's page zoom (1 = 100%); the browser remembers it per site. */
+  getZoom(tabId: number): Promise<number>;
+  setZoom(tabId: number, factor: number): Promise<void>;
+  /**
+   * Asks for access to a host outside the government domains (the browser shows its prompt). Must
+   * be called straight from the click, before any other await, or the browser refuses.
+   */
+  requestHost(host: string): Promise<boolean>;
   openOptions(): void;
 }
 
@@ -40,7 +51,14 @@ export function createBrowserConnector(search: string): PopupConnector {
           : { kind: 'unavailable' };
       }
     },
+    async getHost(tabId) {
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      return hostOf(tab?.url);
+    },
     openReader: (tabId) => sendToBackground({ type: 'ui→background:open-reader', tabId }),
+    getZoom: (tabId) => browser.tabs.getZoom(tabId),
+    setZoom: (tabId, factor) => browser.tabs.setZoom(tabId, factor),
+    requestHost: (host) => requestHostPermission(host),
     openOptions: () => void browser.runtime.openOptionsPage(),
   };
 }

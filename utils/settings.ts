@@ -4,14 +4,36 @@
  * unknown value falls back to its default without resetting the rest.
  */
 import { FONT_SIZES_PX } from './display/font-size';
-import { THEMES, type ThemeName } from './display/themes';
+import { isThemeName, type ThemeName } from './display/themes';
+import {
+  CONTENT_WIDTHS,
+  type ContentWidth,
+  FONT_FAMILIES,
+  type FontFamily,
+  LETTER_SPACINGS_EM,
+  LINE_HEIGHTS,
+} from './display/typography';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
+
+/** What a reader can set for one site (keyed by host name in `sites`). */
+export interface SiteSettings {
+  /** Open the reader by itself on this site's article pages. */
+  autoOpen?: boolean;
+  /** Do not show the on-page "阅读模式" button on this site. */
+  hideEntryButton?: boolean;
+}
 
 export const DEFAULT_SETTINGS = {
   /** Reader body text size. MIIT elder-friendly guidance wants at least 18 px; we start at 20. */
   fontSizePx: 20 as number,
+  lineHeight: 1.8 as number,
+  letterSpacingEm: 0 as number,
+  contentWidth: 'medium' as ContentWidth,
+  fontFamily: 'sans' as FontFamily,
   theme: 'default' as ThemeName,
+  /** Per-site choices, by host name ("www.ziyang.gov.cn"). */
+  sites: {} as Record<string, SiteSettings>,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
@@ -24,11 +46,55 @@ type FieldRepair<T> = (value: unknown) => T | undefined;
 const REPAIRS: { [K in keyof Settings]: FieldRepair<Settings[K]> } = {
   fontSizePx: (value) =>
     typeof value === 'number' && FONT_SIZES_PX.includes(value) ? value : undefined,
-  theme: (value) =>
-    typeof value === 'string' && (THEMES as Record<string, unknown>)[value] !== undefined
-      ? (value as ThemeName)
+  lineHeight: (value) =>
+    typeof value === 'number' && LINE_HEIGHTS.includes(value) ? value : undefined,
+  letterSpacingEm: (value) =>
+    typeof value === 'number' && LETTER_SPACINGS_EM.includes(value) ? value : undefined,
+  contentWidth: (value) =>
+    typeof value === 'string' && Object.hasOwn(CONTENT_WIDTHS, value)
+      ? (value as ContentWidth)
       : undefined,
+  fontFamily: (value) =>
+    typeof value === 'string' && (FONT_FAMILIES as readonly string[]).includes(value)
+      ? (value as FontFamily)
+      : undefined,
+  theme: (value) => (isThemeName(value) ? value : undefined),
+  sites: (value) => (isRecord(value) ? repairSites(value) : undefined),
 };
+
+/** A host name as the site list keys it: lower case, letters, digits, dots and hyphens. */
+export function isHostName(value: string): boolean {
+  return /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/.test(
+    value,
+  );
+}
+
+/** Keeps the sites with a valid host name and their valid flags; a site with no flag left is dropped. */
+function repairSites(value: Record<string, unknown>): Record<string, SiteSettings> {
+  const sites: Record<string, SiteSettings> = {};
+  for (const [host, entry] of Object.entries(value)) {
+    if (!isHostName(host) || !isRecord(entry)) continue;
+    const site: SiteSettings = {};
+    if (entry.autoOpen === true) site.autoOpen = true;
+    if (entry.hideEntryButton === true) site.hideEntryButton = true;
+    if (Object.keys(site).length > 0) sites[host] = site;
+  }
+  return sites;
+}
+
+/** The settings with one site's entry changed (an entry with no flag set is removed). */
+export function withSite(
+  settings: Settings,
+  host: string,
+  change: SiteSettings,
+): Settings['sites'] {
+  const merged: SiteSettings = { ...settings.sites[host], ...change };
+  const site: SiteSettings = {};
+  if (merged.autoOpen) site.autoOpen = true;
+  if (merged.hideEntryButton) site.hideEntryButton = true;
+  const { [host]: _old, ...others } = settings.sites;
+  return Object.keys(site).length > 0 ? { ...others, [host]: site } : others;
+}
 
 /** Keeps every valid field of `value` and puts the default in place of each invalid or missing one. */
 export function repairSettings(value: unknown): Settings {
@@ -43,13 +109,16 @@ export function repairSettings(value: unknown): Settings {
 
 /**
  * Ordered migrations: `MIGRATIONS[n]` turns a stored object of version n into version n + 1.
- * Version 1 is the first stored shape, so there are none yet; add one here with every change of
- * shape, and a test that an object of the old version comes out right.
+ * Add one here with every change of shape, and a test that an object of the old version comes out
+ * right. Fields that are only added need no migration: repair gives them their defaults.
  */
 export const MIGRATIONS: Record<
   number,
   (stored: Record<string, unknown>) => Record<string, unknown>
-> = {};
+> = {
+  // Version 1 had one high-contrast theme, "contrast" (white on black); version 2 names each theme.
+  1: (stored) => (stored.theme === 'contrast' ? { ...stored, theme: 'white-on-black' } : stored),
+};
 
 /** What storage holds: the settings plus the version of their shape. */
 export type StoredSettings = Settings & { version: number };

@@ -1,13 +1,58 @@
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { OptionsView } from '~/components/options-view';
+import { OptionsView, type Shortcut } from '~/components/options-view';
+import { themeStylesheet } from '~/utils/display/themes';
+import { withSite } from '~/utils/settings';
 import { resetSettings } from '~/utils/settings-storage';
+import { normaliseHostInput, requestHostPermission } from '~/utils/site-access';
 import { useSettings } from '~/utils/use-settings';
+import '~/components/reading-controls.css';
 import './style.css';
 
 function App() {
   const { settings, change } = useSettings();
-  return <OptionsView settings={settings} onChange={change} onReset={() => void resetSettings()} />;
+  const [shortcuts, setShortcuts] = useState<Shortcut[]>([]);
+  useEffect(() => {
+    void browser.commands.getAll().then((commands) =>
+      setShortcuts(
+        commands
+          .filter((command) => command.name && command.description)
+          .map((command) => ({
+            name: command.name as string,
+            description: command.description as string,
+            shortcut: command.shortcut ?? '',
+          })),
+      ),
+    );
+  }, []);
+  return (
+    <>
+      <style>{themeStylesheet(':root', settings.theme)}</style>
+      <OptionsView
+        settings={settings}
+        shortcuts={shortcuts}
+        onChange={change}
+        onAddSite={async (input) => {
+          const host = normaliseHostInput(input);
+          if (!host) return 'invalid';
+          // The permission prompt needs the click's user gesture: ask before anything else awaits.
+          if (!(await requestHostPermission(host))) return 'denied';
+          await change({ sites: withSite(settings, host, { autoOpen: true }) });
+          return 'added';
+        }}
+        onChangeSite={(host, siteChange) =>
+          void change({ sites: withSite(settings, host, siteChange) })
+        }
+        onRemoveSite={(host) => {
+          const { [host]: _removed, ...others } = settings.sites;
+          void change({ sites: others });
+          void browser.permissions.remove({ origins: [`*://${host}/*`] }).catch(() => false);
+        }}
+        onReset={() => void resetSettings()}
+      />
+    </>
+  );
 }
 
 document.documentElement.lang = browser.i18n.getUILanguage();

@@ -1,16 +1,19 @@
 import { ReaderView, type ReaderViewProps } from '../../components/reader-view';
-import { themeCssVariables } from '../../utils/display/themes';
+import { themeStylesheet } from '../../utils/display/themes';
+import { typographyDeclarations } from '../../utils/display/typography';
 import { useSettings } from '../../utils/use-settings';
 
 /** Connects the reader view to the live settings. */
 export function App({ content, onClose }: Pick<ReaderViewProps, 'content' | 'onClose'>) {
   const { settings, change } = useSettings();
+  const lang = 'article' in content ? content.article.lang : undefined;
   return (
     <div
       class="yd-theme"
       data-theme={settings.theme}
-      style={`${themeCssVariables(settings.theme)};--yd-font-size:${settings.fontSizePx}px;height:100%`}
+      style={`${typographyDeclarations(settings, lang)};height:100%`}
     >
+      <style>{themeStylesheet('.yd-theme', settings.theme)}</style>
       <ReaderView
         content={content}
         settings={settings}

@@ -35,6 +35,11 @@ export default defineContentScript({
           session.open();
           return true as const;
         },
+        '→page:reader-toggle': () => {
+          if (session.isOpen()) session.close();
+          else session.open();
+          return { open: session.isOpen() };
+        },
       }),
     );
     session.open();

@@ -3,7 +3,8 @@
  * Shared E2E set-up: the fixture server, Chromium with the built extension, and helpers that read
  * what a user would see (the badge, the popup for a tab).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { launchWithExtension } from '../../scripts/browser.mjs';
 import {
@@ -44,6 +45,16 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
+/** Opens a golden page in a new tab; returns the page and the extension's id for its tab. */
+export async function visit(
+  harness: Harness,
+  slug: string,
+): Promise<{ page: Page; tabId: number }> {
+  const page = await harness.context.newPage();
+  await page.goto(harness.page(slug).url);
+  return { page, tabId: await tabIdOf(harness, page) };
+}
+
 /**
  * The id of the tab `page` shows, as the extension sees it: the page is brought to the front and the
  * active tab taken (without the `tabs` permission the extension cannot match other hosts by URL).
@@ -67,4 +78,26 @@ export async function openPopup(harness: Harness, tabId: number): Promise<Page> 
   await popup.setViewportSize({ width: 400, height: 640 });
   await popup.goto(`chrome-extension://${harness.extensionId}/popup.html?tabId=${tabId}`);
   return popup;
+}
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** What axe-core finds against WCAG 2.2 A and AA in `page` (optionally inside one shadow host). */
+export async function axeViolations(page: Page, shadowPath?: string[]): Promise<string[]> {
+  // Evaluated through the DevTools protocol, which the page's (or extension's) CSP does not block.
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (path) => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const context = path ? { include: { fromShadowDom: path } } : document;
+    const result = await axe.run(context as never, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`,
+    );
+  }, shadowPath);
 }

@@ -6,14 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  badgeText,
-  type Harness,
-  openPopup,
-  SCREENSHOT_DIR,
-  startHarness,
-  tabIdOf,
-} from './harness';
+import { badgeText, type Harness, openPopup, SCREENSHOT_DIR, startHarness, visit } from './harness';
 
 let harness: Harness;
 
@@ -24,12 +17,7 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function visit(slug: string): Promise<{ page: Page; tabId: number }> {
-  const golden = harness.page(slug);
-  const page = await harness.context.newPage();
-  await page.goto(golden.url);
-  return { page, tabId: await tabIdOf(harness, page) };
-}
+const visitPage = (slug: string) => visit(harness, slug);
 
 /** What "the page as it was" means: its DOM, scroll position and focus. */
 function pageState(page: Page) {
@@ -42,7 +30,7 @@ function pageState(page: Page) {
 
 describe('a government article page', () => {
   it('is recognised: toolbar badge and the on-page reader button', async () => {
-    const { page, tabId } = await visit('ziyang-article');
+    const { page, tabId } = await visitPage('ziyang-article');
     await expect(page.getByTestId('reader-entry').textContent()).resolves.toContain('阅读模式');
     await expect.poll(() => badgeText(harness, tabId)).toBe('读');
     await page.close();
@@ -50,7 +38,7 @@ describe('a government article page', () => {
 
   it('popup says what the tab is, in Chinese, and opens the reader with the clean article', async () => {
     const golden = harness.page('ziyang-article');
-    const { page, tabId } = await visit('ziyang-article');
+    const { page, tabId } = await visitPage('ziyang-article');
     await page.getByTestId('reader-entry').waitFor();
     await page.evaluate(() => window.scrollTo(0, 400));
     const before = await pageState(page);
@@ -94,7 +82,7 @@ describe('a government article page', () => {
   });
 
   it('opens from the on-page button, takes the keyboard, and Esc gives the page back', async () => {
-    const { page } = await visit('ziyang-article');
+    const { page } = await visitPage('ziyang-article');
     const entry = page.getByTestId('reader-entry');
     await entry.focus();
     const before = await pageState(page);
@@ -106,12 +94,18 @@ describe('a government article page', () => {
     const initial = await textSize();
     await page.getByTestId('font-larger').click();
     await expect.poll(textSize).not.toBe(initial);
-    await page.getByTestId('theme-contrast').click();
-    await expect(page.getByTestId('theme-contrast').getAttribute('aria-pressed')).resolves.toBe(
-      'true',
-    );
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/reader-contrast.png` });
-    await page.getByTestId('theme-contrast').click();
+    await page.getByTestId('menu-theme').click();
+    await page.getByTestId('theme-white-on-black').click();
+    await expect(
+      page.getByTestId('theme-white-on-black').getAttribute('aria-pressed'),
+    ).resolves.toBe('true');
+    // Esc closes the open panel first, and leaves the reader open.
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('panel-theme').count()).resolves.toBe(0);
+    await expect(page.getByTestId('reader').count()).resolves.toBe(1);
+    await page.getByTestId('menu-theme').click();
+    await page.getByTestId('theme-default').click();
+    await page.getByTestId('menu-theme').click();
     await page.getByTestId('font-smaller').click();
 
     // The reader is modal: Tab and Shift+Tab never reach the page behind it.
@@ -140,7 +134,7 @@ describe('a government article page', () => {
 
 describe('a notice with a table and attachments', () => {
   it('shows the date and source in the header card, the table, and the attachments by name', async () => {
-    const { page } = await visit('hanweb-notice');
+    const { page } = await visitPage('hanweb-notice');
     await page.getByTestId('reader-entry').click();
     await page.getByTestId('reader').waitFor();
     const card = (await page.locator('.yd-meta').textContent()) ?? '';
@@ -160,7 +154,7 @@ describe('a notice with a table and attachments', () => {
 
 describe('pages that are not government articles', () => {
   it('a column list page gets no badge, no button, and the popup says so', async () => {
-    const { page, tabId } = await visit('ziyang-list');
+    const { page, tabId } = await visitPage('ziyang-list');
     const popup = await openPopup(harness, tabId);
     await expect(popup.getByTestId('status-kind').textContent()).resolves.toBe(
       '本页不是文章 · 资阳市人民政府',
@@ -173,7 +167,7 @@ describe('pages that are not government articles', () => {
   });
 
   it('a site outside the government hosts has no detector; the popup explains', async () => {
-    const { page, tabId } = await visit('example-news');
+    const { page, tabId } = await visitPage('example-news');
     const popup = await openPopup(harness, tabId);
     await expect(popup.getByTestId('status-kind').textContent()).resolves.toBe(
       '本页不在自动识别的政府网站范围内',

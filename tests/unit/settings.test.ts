@@ -2,10 +2,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   DEFAULT_SETTINGS,
+  isHostName,
   migrateSettings,
   repairSettings,
   SETTINGS_STORAGE_KEY,
   SETTINGS_VERSION,
+  withSite,
 } from '~/utils/settings';
 import {
   loadSettings,
@@ -26,10 +28,13 @@ describe('repairSettings', () => {
       ...DEFAULT_SETTINGS,
       fontSizePx: 32,
     });
-    expect(repairSettings({ fontSizePx: '32', theme: 'contrast' })).toEqual({
+    expect(repairSettings({ fontSizePx: '32', theme: 'yellow-on-black' })).toEqual({
       ...DEFAULT_SETTINGS,
-      theme: 'contrast',
+      theme: 'yellow-on-black',
     });
+    expect(
+      repairSettings({ lineHeight: 1.75, letterSpacingEm: 0.1, contentWidth: 'huge' }),
+    ).toEqual({ ...DEFAULT_SETTINGS, letterSpacingEm: 0.1 });
     expect(repairSettings({ fontSizePx: 33 }).fontSizePx).toBe(DEFAULT_SETTINGS.fontSizePx);
     expect(repairSettings({ fontSizePx: Number.NaN }).fontSizePx).toBe(DEFAULT_SETTINGS.fontSizePx);
   });
@@ -43,23 +48,79 @@ describe('migrateSettings', () => {
   it('runs each migration in order from the stored version to the target', () => {
     const migrations = {
       1: (old: Record<string, unknown>) => ({ ...old, fontSizePx: Number(old.size) }),
-      2: (old: Record<string, unknown>) => ({ ...old, theme: old.dark ? 'contrast' : 'default' }),
+      2: (old: Record<string, unknown>) => ({ ...old, theme: old.dark ? 'dark' : 'default' }),
     };
     expect(migrateSettings({ version: 1, size: 28, dark: true }, migrations, 3)).toEqual({
+      ...DEFAULT_SETTINGS,
       fontSizePx: 28,
-      theme: 'contrast',
+      theme: 'dark',
     });
     // A version-2 object only takes the second step.
     expect(migrateSettings({ version: 2, fontSizePx: 24, dark: false }, migrations, 3)).toEqual({
+      ...DEFAULT_SETTINGS,
       fontSizePx: 24,
       theme: 'default',
     });
   });
 
   it('reads the current version as it is, and an unversioned object as the first version', () => {
-    const stored = { version: SETTINGS_VERSION, fontSizePx: 40, theme: 'contrast' };
-    expect(migrateSettings(stored)).toEqual({ fontSizePx: 40, theme: 'contrast' });
+    const stored = {
+      ...DEFAULT_SETTINGS,
+      version: SETTINGS_VERSION,
+      fontSizePx: 40,
+      theme: 'dark',
+    };
+    expect(migrateSettings(stored)).toEqual({ ...DEFAULT_SETTINGS, fontSizePx: 40, theme: 'dark' });
     expect(migrateSettings({ fontSizePx: 40 })).toEqual({ ...DEFAULT_SETTINGS, fontSizePx: 40 });
+  });
+});
+
+describe('the stored shapes of every version', () => {
+  it('version 1 (font size and one "contrast" theme) comes out as the current settings', () => {
+    expect(migrateSettings({ version: 1, fontSizePx: 28, theme: 'contrast' })).toEqual({
+      ...DEFAULT_SETTINGS,
+      fontSizePx: 28,
+      theme: 'white-on-black',
+    });
+    expect(migrateSettings({ version: 1, fontSizePx: 28, theme: 'default' })).toEqual({
+      ...DEFAULT_SETTINGS,
+      fontSizePx: 28,
+    });
+  });
+});
+
+describe('per-site settings', () => {
+  it('keep valid hosts with their flags and drop the rest', () => {
+    expect(
+      repairSettings({
+        sites: {
+          'www.ziyang.gov.cn': { autoOpen: true, hideEntryButton: 'yes' },
+          'news.example.com': { hideEntryButton: true },
+          'not a host': { autoOpen: true },
+          'www.gov.cn': { autoOpen: false },
+          'www.gov.hk': 'x',
+        },
+      }).sites,
+    ).toEqual({
+      'www.ziyang.gov.cn': { autoOpen: true },
+      'news.example.com': { hideEntryButton: true },
+    });
+    expect(repairSettings({ sites: ['www.gov.cn'] }).sites).toEqual({});
+  });
+
+  it('change one site at a time, and a site with nothing set leaves the list', () => {
+    const start = { ...DEFAULT_SETTINGS, sites: { 'a.gov.cn': { autoOpen: true } } };
+    const added = withSite(start, 'b.gov.cn', { hideEntryButton: true });
+    expect(added).toEqual({
+      'a.gov.cn': { autoOpen: true },
+      'b.gov.cn': { hideEntryButton: true },
+    });
+    expect(withSite({ ...start, sites: added }, 'a.gov.cn', { autoOpen: false })).toEqual({
+      'b.gov.cn': { hideEntryButton: true },
+    });
+    expect(isHostName('www.ziyang.gov.cn')).toBe(true);
+    expect(isHostName('WWW.x.cn')).toBe(false);
+    expect(isHostName('-x.cn')).toBe(false);
   });
 });
 
@@ -88,7 +149,7 @@ describe('settings in sync storage', () => {
     const seen: number[] = [];
     const unwatch = watchSettings((settings) => seen.push(settings.fontSizePx));
     await updateSettings({ fontSizePx: 24 });
-    await updateSettings({ theme: 'contrast' });
+    await updateSettings({ theme: 'white-on-black' });
     unwatch();
     await updateSettings({ fontSizePx: 28 });
     expect(seen).toEqual([24, 24]);

@@ -1,51 +1,132 @@
 /**
- * The on-page "阅读模式" button the detector shows on article pages. Plain DOM in an open shadow
- * root (the detector loads on every portal page, so no Preact here), fixed in the lower right corner
- * where portals keep no article text, large and labelled.
+ * The on-page "阅读模式" button the detector shows on article pages, with its "not on this site".
+ * Plain DOM in an open shadow root (the detector loads on every portal page, so no Preact here).
+ * It never covers the article's text: it sits in the page margin beside the text column when there
+ * is room, else at the top of the page over the portal's header, scrolling away with it.
  */
 export const ENTRY_HOST_TAG = 'yidu-entry';
 
-const ENTRY_CSS = `
-:host { all: initial; }
-button {
-  position: fixed; right: 16px; bottom: 16px; z-index: 2147483646;
-  min-width: 48px; min-height: 48px; padding: 10px 18px;
-  display: inline-flex; align-items: center; gap: 8px;
-  border: 2px solid #ffffff; border-radius: 24px;
-  background: #0b4a8f; color: #ffffff;
-  font: 600 18px/1.2 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif;
-  box-shadow: 0 2px 8px rgba(0, 0, 0, 0.35); cursor: pointer;
-}
-button:focus-visible { outline: 3px solid #ffbf00; outline-offset: 2px; }
-@media print { button { display: none; } }
-`;
+/** Room the buttons need beside the text column, in px (their width plus a gap). */
+const NEEDED_MARGIN_PX = 200;
+
+// Kept short: every portal page pays for these bytes. No animation at all, so reduced motion
+// needs nothing more.
+const ENTRY_CSS = `:host{all:initial}
+div{position:fixed;right:16px;bottom:16px;z-index:2147483646;display:flex;flex-direction:column;gap:8px;width:168px;font:600 18px/1.2 sans-serif}
+[data-place=left]{right:auto;left:16px}
+[data-place=top]{position:absolute;top:8px;bottom:auto}
+button{min-height:48px;padding:10px 14px;border:2px solid #fff;border-radius:24px;background:#0b4a8f;color:#fff;font:inherit;cursor:pointer}
+.d{background:#fff;color:#1f1b16;border-color:#1f1b16;font-size:16px}
+button:focus-visible{outline:3px solid #ffbf00;outline-offset:2px}
+@media print{div{display:none}}`;
 
 export interface EntryButtonOptions {
   label: string;
   title: string;
+  dismissLabel: string;
+  dismissTitle: string;
   onClick: () => void;
+  onDismiss: () => void;
 }
 
-/** Shows the button (once per page) and returns a function that takes it away. */
-export function showEntryButton(
-  doc: Document,
-  { label, title, onClick }: EntryButtonOptions,
-): () => void {
+/** Shows the buttons (once per page) and returns a function that takes them away. */
+export function showEntryButton(doc: Document, options: EntryButtonOptions): () => void {
   doc.querySelector(ENTRY_HOST_TAG)?.remove();
   const host = doc.createElement(ENTRY_HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = ENTRY_CSS;
-  const button = doc.createElement('button');
-  button.type = 'button';
-  button.dataset.testid = 'reader-entry';
-  button.title = title;
+  const group = doc.createElement('div');
+
+  const open = doc.createElement('button');
+  open.type = 'button';
+  open.dataset.testid = 'reader-entry';
+  open.title = options.title;
   const icon = doc.createElement('span');
   icon.setAttribute('aria-hidden', 'true');
   icon.textContent = '📖';
-  button.append(icon, label);
-  button.addEventListener('click', onClick);
-  shadow.append(style, button);
+  open.append(icon, options.label);
+  open.addEventListener('click', options.onClick);
+
+  const dismiss = doc.createElement('button');
+  dismiss.type = 'button';
+  dismiss.className = 'd';
+  dismiss.dataset.testid = 'reader-entry-dismiss';
+  dismiss.title = options.dismissTitle;
+  dismiss.textContent = options.dismissLabel;
+  dismiss.addEventListener('click', () => {
+    remove();
+    options.onDismiss();
+  });
+
+  group.append(open, dismiss);
+  shadow.append(style, group);
   doc.documentElement.append(host);
-  return () => host.remove();
+
+  const view = doc.defaultView;
+  const place = () => {
+    group.dataset.place = chooseSide(doc);
+  };
+  place();
+  let pending = 0;
+  const onResize = () => {
+    if (!view) return;
+    view.cancelAnimationFrame(pending);
+    pending = view.requestAnimationFrame(place);
+  };
+  view?.addEventListener('resize', onResize);
+  function remove() {
+    view?.removeEventListener('resize', onResize);
+    host.remove();
+  }
+  return remove;
+}
+
+/** The buttons' box when placed at the top of the page, in px. */
+const TOP_BOX = { width: 184, height: 120 };
+
+/**
+ * Where the buttons go: the right or left margin beside the page's text column when it is wide
+ * enough, else the top right of the page if no text is there (portal headers are
+ * banners and links). The column is the extent of the blocks that hold running text, at most 300
+ * of them looked at: this runs on every article page.
+ */
+export function chooseSide(doc: Document): 'right' | 'left' | 'top' {
+  const view = doc.defaultView;
+  if (!view) return 'top';
+  const rects: DOMRect[] = [];
+  const blocks = doc.body?.querySelectorAll('p, td, li, h1, h2, h3, h4, pre, blockquote') ?? [];
+  const limit = Math.min(blocks.length, 300);
+  for (let i = 0; i < limit; i += 1) {
+    const block = blocks[i] as Element;
+    if ((block.textContent?.trim().length ?? 0) < 8) continue;
+    const rect = block.getBoundingClientRect();
+    if (rect.width > 0 && rect.height > 0) rects.push(rect);
+  }
+  if (rects.length === 0) return 'right';
+  const width = doc.documentElement.clientWidth;
+  const left = Math.min(...rects.map((rect) => rect.left));
+  const right = Math.max(...rects.map((rect) => rect.right));
+  if (width - right >= NEEDED_MARGIN_PX) return 'right';
+  if (left >= NEEDED_MARGIN_PX) return 'left';
+  // Top placements scroll with the page: compare in page coordinates.
+  const top = (x: number) => ({
+    left: x,
+    right: x + TOP_BOX.width,
+    top: 8,
+    bottom: 8 + TOP_BOX.height,
+  });
+  const free = (box: ReturnType<typeof top>) =>
+    rects.every((rect) => {
+      const y = rect.top + view.scrollY;
+      return (
+        rect.right <= box.left ||
+        rect.left >= box.right ||
+        y + rect.height <= box.top ||
+        y >= box.bottom
+      );
+    });
+  if (free(top(width - 16 - TOP_BOX.width))) return 'top';
+  // Nowhere free: the lower right corner, the least read part of a screen.
+  return 'right';
 }

@@ -1,0 +1,45 @@
+import { browser } from 'wxt/browser';
+import { t } from '~/utils/i18n';
+import { createMessageListener, sendToBackground } from '~/utils/messages';
+import { showEntryButton } from '~/utils/reader/entry-button';
+
+/**
+ * The on-page "阅读模式" button: not in the manifest, injected by the background on article pages
+ * where the user has not hidden it, so pages that are not articles never load it and the
+ * always-loaded detector stays small.
+ */
+export default defineContentScript({
+  registration: 'runtime',
+  matches: [],
+  main() {
+    const global = globalThis as { yiduEntry?: { show(): void } };
+    // A second injection (a single-page site moved to another article) shows the button again.
+    if (global.yiduEntry) return global.yiduEntry.show();
+
+    let hide: (() => void) | undefined;
+    const host = location.hostname;
+    const show = () => {
+      hide?.();
+      hide = showEntryButton(document, {
+        label: t('readerEntry'),
+        title: t('readerEntryTitle'),
+        dismissLabel: t('entryDismiss'),
+        dismissTitle: t('entryDismissTitle'),
+        onClick: () => void sendToBackground({ type: 'ui→background:open-reader' }),
+        onDismiss: () =>
+          void sendToBackground({ type: 'content→background:hide-entry-button', host }),
+      });
+    };
+    global.yiduEntry = { show };
+    browser.runtime.onMessage.addListener(
+      createMessageListener({
+        '→page:hide-entry': () => {
+          hide?.();
+          hide = undefined;
+          return true as const;
+        },
+      }),
+    );
+    show();
+  },
+});

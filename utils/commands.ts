@@ -1,0 +1,36 @@
+/**
+ * The keyboard shortcuts (the `commands` in wxt.config.ts), as a function of what they act on, so
+ * the background stays thin and the behaviour is tested without a browser: headless Chromium does
+ * not deliver key presses to extension commands.
+ */
+import { stepFontSize } from './display/font-size';
+import { loadSettings, updateSettings } from './settings-storage';
+
+export type CommandName = 'toggle-reader' | 'text-larger' | 'text-smaller';
+
+export interface CommandTargets {
+  /** The tab the user is looking at. */
+  activeTabId(): Promise<number | undefined>;
+  /** Asks a reader already in the tab to toggle; false when the tab has none. */
+  toggleReader(tabId: number): Promise<boolean>;
+  /** Injects and opens the reader. */
+  openReader(tabId: number): Promise<unknown>;
+}
+
+export async function runCommand(command: string, targets: CommandTargets): Promise<void> {
+  switch (command as CommandName) {
+    case 'toggle-reader': {
+      const tabId = await targets.activeTabId();
+      if (tabId === undefined) return;
+      if (!(await targets.toggleReader(tabId))) await targets.openReader(tabId);
+      return;
+    }
+    case 'text-larger':
+    case 'text-smaller': {
+      const { fontSizePx } = await loadSettings();
+      const direction = command === 'text-larger' ? 1 : -1;
+      await updateSettings({ fontSizePx: stepFontSize(fontSizePx, direction) });
+      return;
+    }
+  }
+}
