@@ -19,12 +19,15 @@ afterAll(async () => {
 
 const visitPage = (slug: string) => visit(harness, slug);
 
-/** What "the page as it was" means: its DOM, scroll position and focus. */
+/** What "the page as it was" means: its DOM, scroll position, focus and what was typed in forms. */
 function pageState(page: Page) {
   return page.evaluate(() => ({
     html: document.documentElement.outerHTML,
     scrollY: window.scrollY,
     focused: document.activeElement?.tagName,
+    values: [...document.querySelectorAll('input, textarea, select')].map(
+      (field) => (field as HTMLInputElement).value,
+    ),
   }));
 }
 
@@ -83,6 +86,9 @@ describe('a government article page', () => {
 
   it('opens from the on-page button, takes the keyboard, and Esc gives the page back', async () => {
     const { page } = await visitPage('ziyang-article');
+    // A comment box the reader has typed in (the portal page itself has no form).
+    await page.evaluate(() => document.body.append(document.createElement('textarea')));
+    await page.locator('textarea').fill('我想咨询医保缴费的问题');
     const entry = page.getByTestId('reader-entry');
     await entry.focus();
     const before = await pageState(page);
