@@ -76,7 +76,9 @@ describe('chunkText', () => {
     }
     // Greedy: no two neighbours would have fitted in one chunk.
     for (let i = 1; i < chunks.length; i++) {
-      expect(chunks[i - 1].length + chunks[i].length).toBeGreaterThan(MAX_CHUNK_CHARACTERS);
+      expect((chunks[i - 1] ?? '').length + (chunks[i] ?? '').length).toBeGreaterThan(
+        MAX_CHUNK_CHARACTERS,
+      );
     }
   });
 
@@ -86,7 +88,7 @@ describe('chunkText', () => {
     expect(chunks.join('')).toBe(text);
     for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(MAX_CHUNK_CHARACTERS);
     expect(chunks[0]).toBe('甲'.repeat(75));
-    expect(chunks[1].startsWith('20210302')).toBe(true);
+    expect(chunks[1]?.startsWith('20210302')).toBe(true);
   });
 
   it('keeps every chunk within the limit on a long mixed paragraph', () => {

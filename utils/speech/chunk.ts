@@ -8,13 +8,25 @@
 export const MAX_CHUNK_CHARACTERS = 80;
 
 /** Marks that end a sentence. `…` and `……` count once. */
-const TERMINATORS = new Set(['。', '！', '？', '；', '…', '!', '?']);
+const TERMINATORS = new Set<string | undefined>(['。', '！', '？', '；', '…', '!', '?']);
 
 /**
  * Closing quotes and brackets: after a terminator they belong to the sentence it ends
  * (他说：“好。” ends after the ”); on their own they are a clause break, like a comma.
  */
-const CLOSERS = new Set(['”', '」', '』', '）', '’', '"', ')', '】', '》', '〉', '〕']);
+const CLOSERS = new Set<string | undefined>([
+  '”',
+  '」',
+  '』',
+  '）',
+  '’',
+  '"',
+  ')',
+  '】',
+  '》',
+  '〉',
+  '〕',
+]);
 
 /** Clause marks where a long sentence may be split, the mark staying with the text before it. */
 const CLAUSE_MARKS = new Set(['，', '、', '：', ',', ':']);
@@ -33,8 +45,11 @@ export function chunkText(text: string, max = MAX_CHUNK_CHARACTERS): string[] {
       const trimmed = piece.trim();
       if (!trimmed) continue;
       const last = chunks.length - 1;
+      const previous = chunks[last];
       if (!SAYABLE.test(trimmed)) {
-        if (last >= 0 && chunks[last].length + trimmed.length <= max) chunks[last] += trimmed;
+        if (previous !== undefined && previous.length + trimmed.length <= max) {
+          chunks[last] = previous + trimmed;
+        }
         continue;
       }
       chunks.push(trimmed);
@@ -49,8 +64,7 @@ export function splitSentences(text: string): string[] {
   const chars = [...text];
   let current = '';
   for (let i = 0; i < chars.length; i++) {
-    const char = chars[i];
-    current += char;
+    current += chars[i];
     if (!isTerminatorAt(chars, i)) continue;
     // Take the rest of a run of terminators and closers: “真的吗？！” ends after the ”.
     while (i + 1 < chars.length && (TERMINATORS.has(chars[i + 1]) || CLOSERS.has(chars[i + 1]))) {
