@@ -67,7 +67,13 @@ describe('speech controller', () => {
       voiceName: VOICE.voiceName,
       rate: 1.2,
     });
-    expect(controller.progress()).toEqual({ state: 'idle', index: 0, total: 4, rate: 1.2 });
+    expect(controller.progress()).toEqual({
+      state: 'idle',
+      index: 0,
+      total: 4,
+      rate: 1.2,
+      speaking: false,
+    });
     expect(causes).toEqual([
       'control:playing:0',
       'start:playing:0',
@@ -85,10 +91,13 @@ describe('speech controller', () => {
   it('pauses by cancelling and resumes from the start of the same chunk', () => {
     const { script, controller } = loaded();
     controller.play();
+    expect(controller.progress().speaking).toBe(false);
     script.start();
+    expect(controller.progress().speaking).toBe(true);
     script.end();
     script.start();
     controller.pause();
+    expect(controller.progress().speaking).toBe(false);
     expect(script.speaking()).toBeUndefined();
     expect(controller.progress()).toMatchObject({ state: 'paused', index: 1 });
     // Late events of the cancelled utterance change nothing.
@@ -180,7 +189,13 @@ describe('speech controller', () => {
     controller.play();
     controller.next();
     expect(script.said).toEqual([]);
-    expect(controller.progress()).toEqual({ state: 'idle', index: 0, total: 0, rate: 1 });
+    expect(controller.progress()).toEqual({
+      state: 'idle',
+      index: 0,
+      total: 0,
+      rate: 1,
+      speaking: false,
+    });
   });
 });
 

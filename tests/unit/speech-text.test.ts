@@ -52,6 +52,12 @@ describe('chunkText', () => {
       chunks: ['现将有关事项通知如下。'],
     },
     {
+      name: 'a space between two phrases of a title is a pause; letter-spacing is not',
+      text: '从严从实抓好整改 推动质量持续改善',
+      chunks: ['从严从实抓好整改，推动质量持续改善'],
+    },
+    { name: 'letter-spaced heading', text: '通 知', chunks: ['通知'] },
+    {
       name: 'punctuation left alone joins the chunk before it',
       text: '通知如下。……',
       chunks: ['通知如下。……'],

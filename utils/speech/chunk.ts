@@ -149,12 +149,15 @@ function isWordChar(char: string | undefined): boolean {
 const CJK = '[\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef“”‘’…—]';
 
 /**
- * One space for each run of whitespace, none where it separates CJK characters (a line break
- * inside a Chinese paragraph is layout, not a pause).
+ * One space for each run of whitespace. Between CJK characters a line break is layout and goes; a
+ * space between two runs of Han (a title's "整改 推动") is a pause and becomes "，"; a space inside
+ * letter-spaced text ("通 知") goes.
  */
 export function normalizeSpace(text: string): string {
   return text
-    .replace(/\s+/g, ' ')
+    .replace(new RegExp(`(?<=${CJK})\\s*\\n\\s*(?=${CJK})`, 'gu'), '')
+    .replace(/[\s\u3000]+/g, ' ')
+    .replace(/(?<=\p{Script=Han}{2}) (?=\p{Script=Han}{2})/gu, '，')
     .replace(new RegExp(`(?<=${CJK}) (?=${CJK})`, 'gu'), '')
     .trim();
 }

@@ -13,6 +13,8 @@ export interface SpeechProgress {
   index: number;
   total: number;
   rate: number;
+  /** The engine has started saying the current chunk (its start event came). */
+  speaking: boolean;
   /** Set when the engine failed; cleared by the next play. */
   error?: string;
 }
@@ -61,6 +63,7 @@ export function createSpeechController(
   let index = 0;
   let rate = snapRate(initialRate);
   let error: string | undefined;
+  let speaking = false;
   const listeners = new Set<(progress: SpeechProgress, cause: ProgressCause) => void>();
 
   const progress = (): SpeechProgress => ({
@@ -68,6 +71,7 @@ export function createSpeechController(
     index,
     total: chunks.length,
     rate,
+    speaking: speaking && state === 'playing',
     ...(error !== undefined && { error }),
   });
   const emit = (cause: ProgressCause) => {
@@ -83,11 +87,14 @@ export function createSpeechController(
       return;
     }
     const spokenIndex = index;
+    speaking = false;
     engine.speak(
       { text, lang: voice.lang, ...(voice.voiceName && { voiceName: voice.voiceName }), rate },
       {
         onStart: () => {
-          if (state === 'playing' && index === spokenIndex) emit('start');
+          if (state !== 'playing' || index !== spokenIndex) return;
+          speaking = true;
+          emit('start');
         },
         onEnd: () => {
           if (state !== 'playing' || index !== spokenIndex) return;

@@ -29,6 +29,8 @@ export interface ReaderSpeechState {
   index: number;
   total: number;
   rate: number;
+  /** The voice has started the current chunk (a spinner can show until then). */
+  speaking: boolean;
   /** No voice reads this text: the popup explains how to add one. */
   noChineseVoice: boolean;
   error?: string;
@@ -89,6 +91,7 @@ export function createReaderSpeech(options: ReaderSpeechOptions): ReaderSpeech {
     index: 0,
     total: 0,
     rate: snapRate(options.settings().rate),
+    speaking: false,
   };
   const listeners = new Set<(state: ReaderSpeechState) => void>();
 
@@ -104,6 +107,7 @@ export function createReaderSpeech(options: ReaderSpeechOptions): ReaderSpeech {
       index: progress.index,
       total: progress.total || (plan?.chunks.length ?? 0),
       rate: progress.rate,
+      speaking: progress.speaking,
       noChineseVoice,
       ...(progress.error !== undefined && { error: progress.error }),
     };

@@ -42,4 +42,10 @@ export interface SpeechVoices {
   noChineseVoice: boolean;
 }
 
-export const IDLE_PROGRESS: SpeechProgress = { state: 'idle', index: 0, total: 0, rate: 1 };
+export const IDLE_PROGRESS: SpeechProgress = {
+  state: 'idle',
+  index: 0,
+  total: 0,
+  rate: 1,
+  speaking: false,
+};
