@@ -12,7 +12,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'activeTab', 'scripting'],
+    // `tts`: speech started from the popup or a shortcut runs in the background, where it outlives
+    // the popup. Chrome only: Firefox has no tts API and speaks through the page's speechSynthesis.
+    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['tts'])],
     host_permissions: GOV_HOST_MATCHES,
     // Asked for one site at a time, when the user adds it in the options page or the popup.
     optional_host_permissions: ['*://*/*'],

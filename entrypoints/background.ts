@@ -5,6 +5,8 @@ import { createMessageListener, type OpenReaderResult, sendToTab } from '~/utils
 import { withSite } from '~/utils/settings';
 import { loadSettings, updateSettings, watchSettings } from '~/utils/settings-storage';
 import { syncSiteDetector } from '~/utils/site-access';
+import { createBackgroundSpeech } from '~/utils/speech/background-speech';
+import { type ChromeTtsApi, createChromeTtsEngine } from '~/utils/speech/engine';
 
 /** The reader's bundle, registered at runtime (see entrypoints/reader.content). */
 const READER_SCRIPT = '/content-scripts/reader.js' as const;
@@ -16,6 +18,10 @@ const DETECTOR_SCRIPT = '/content-scripts/detector.js';
 export default defineBackground(() => {
   // Firefox builds are Manifest V2, where the toolbar button is `browserAction`.
   const action = browser.action ?? browser.browserAction;
+
+  // Chrome reads aloud here, with chrome.tts (Firefox has none: its readers speak in the page).
+  const tts = (globalThis as { chrome?: { tts?: ChromeTtsApi } }).chrome?.tts;
+  if (tts) listenForSpeech(tts);
 
   browser.runtime.onMessage.addListener(
     createMessageListener({
@@ -67,6 +73,45 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(() => void syncDetector());
   void syncDetector();
 });
+
+/** The background's reading service, answering the speech messages. */
+function listenForSpeech(tts: ChromeTtsApi) {
+  const speech = createBackgroundSpeech({
+    engine: createChromeTtsEngine(tts),
+    sendProgress: (tabId, progress) =>
+      sendToTab(tabId, { type: '→page:speech-progress', progress }),
+    sendStop: (tabId) => sendToTab(tabId, { type: '→page:speech-stop' }),
+    requestPlan: async (tabId, startIndex) => {
+      const opened = await openReader(tabId);
+      if (!opened.ok) return null;
+      return sendToTab(tabId, {
+        type: '→page:speech-plan',
+        ...(startIndex !== undefined && { startIndex }),
+      });
+    },
+  });
+  browser.tabs.onRemoved.addListener((tabId) => speech.forgetTab(tabId));
+  browser.runtime.onMessage.addListener(
+    createMessageListener({
+      'content→background:speech-start': ({ request }, sender) =>
+        sender.tab?.id === undefined
+          ? { ok: false, reason: 'no-reader' }
+          : speech.start(sender.tab.id, request),
+      'content→background:speech-claim': (_message, sender) => {
+        if (sender.tab?.id !== undefined) speech.claim(sender.tab.id);
+        return undefined;
+      },
+      'ui→background:speech-start': ({ tabId }, sender) => {
+        const target = tabId ?? sender.tab?.id;
+        return target === undefined ? { ok: false, reason: 'no-reader' } : speech.startTab(target);
+      },
+      'ui→background:speech-control': ({ tabId, action, rate }, sender) =>
+        speech.control(tabId ?? sender.tab?.id, action, rate),
+      'ui→background:speech-status': ({ tabId }, sender) => speech.status(tabId ?? sender.tab?.id),
+      'ui→background:speech-voices': ({ lang }) => speech.voices(lang),
+    }),
+  );
+}
 
 /** Opens the reader in a tab: asks an already injected reader first, else injects it. */
 async function openReader(tabId: number | undefined): Promise<OpenReaderResult> {

@@ -1,6 +1,14 @@
 // Finds a Chromium-family browser and starts it with the built extension loaded. Shared by
 // `npm start` and the E2E tests.
-import { existsSync, mkdtempSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -28,25 +36,73 @@ or point to it: CHROMIUM_PATH=/path/to/chrome npm start
 (Google Chrome 137 and later ignore --load-extension; Chromium, Chrome for Testing or
 Chrome Canary still load it.)`;
 
+const SPEECHD_SYSTEM_DIR = '/etc/speech-dispatcher';
+
+/**
+ * Environment for real voices that are heard by nobody: Chromium (with --enable-speech-dispatcher)
+ * starts speech-dispatcher, which inherits these variables. In a container without PulseAudio three
+ * things make an utterance finish instead of hanging: a private XDG_RUNTIME_DIR (mode 700) for its
+ * socket, a speechd.conf that sends audio to ALSA (a copy of the system one, with `clients` and
+ * `modules` linked beside it), and ALSA's default device set to the null device in ~/.asoundrc.
+ * Everything lives in a fresh temporary directory, so the user's home is neither needed nor touched.
+ * Returns {} when speech-dispatcher is not installed (Chromium then simply has no voices).
+ */
+export function silentSpeechEnvironment() {
+  const systemConf = join(SPEECHD_SYSTEM_DIR, 'speechd.conf');
+  if (!existsSync(systemConf)) return {};
+  const root = mkdtempSync(join(tmpdir(), 'yidu-speech-'));
+  const runtime = join(root, 'runtime');
+  mkdirSync(runtime, { mode: 0o700 });
+  chmodSync(runtime, 0o700);
+  const config = join(root, 'config');
+  const speechdConfig = join(config, 'speech-dispatcher');
+  mkdirSync(speechdConfig, { recursive: true });
+  const conf = readFileSync(systemConf, 'utf8').replace(
+    /^\s*#?\s*AudioOutputMethod\b.*$/m,
+    'AudioOutputMethod "alsa"',
+  );
+  writeFileSync(
+    join(speechdConfig, 'speechd.conf'),
+    /^AudioOutputMethod "alsa"$/m.test(conf) ? conf : `${conf}\nAudioOutputMethod "alsa"\n`,
+  );
+  for (const dir of ['clients', 'modules']) {
+    const target = join(SPEECHD_SYSTEM_DIR, dir);
+    if (existsSync(target)) symlinkSync(target, join(speechdConfig, dir));
+  }
+  writeFileSync(join(root, '.asoundrc'), 'pcm.!default { type null }\n');
+  return {
+    HOME: root,
+    XDG_RUNTIME_DIR: runtime,
+    XDG_CONFIG_HOME: config,
+    XDG_CACHE_HOME: join(root, 'cache'),
+    XDG_DATA_HOME: join(root, 'data'),
+  };
+}
+
 /**
  * Launches the browser with the extension from .output/chrome-mv3. `hostRules` maps hosts to the
- * local fixture server. Resolves to { context, extensionId, serviceWorker }.
+ * local fixture server. `speech`: 'system' (voices through speech-dispatcher and the user's own
+ * audio), 'silent' (real voices into a null audio device, with a private speech-dispatcher set-up:
+ * tests and CI) or 'off' (no speech-dispatcher: Chromium has no voices at all). Resolves to
+ * { context, extensionId, serviceWorker }.
  */
 export async function launchWithExtension({
   headless = true,
   hostRules,
   lang = 'zh-CN',
   args = [],
+  speech = 'system',
 } = {}) {
   const executablePath = findBrowser();
   if (!executablePath) throw new Error(BROWSER_NOT_FOUND);
   const userDataDir = mkdtempSync(join(tmpdir(), 'yidu-profile-'));
+  const speechEnv = speech === 'silent' ? silentSpeechEnvironment() : {};
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless,
     locale: lang,
     // Chromium on Linux takes its UI language (and so the extension's locale) from LANGUAGE, not --lang.
-    env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
+    env: { ...process.env, ...speechEnv, LANGUAGE: lang.replace('-', '_') },
     viewport: { width: 1280, height: 900 },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
@@ -60,6 +116,7 @@ export async function launchWithExtension({
       '--disable-sync',
       '--disable-quic',
       '--no-sandbox',
+      ...(speech === 'off' ? [] : ['--enable-speech-dispatcher']),
       ...args,
     ],
   });

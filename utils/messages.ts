@@ -5,6 +5,14 @@
  */
 import { browser } from 'wxt/browser';
 import type { PageStatus } from './detect/detect-article-page';
+import type { SpeechProgress } from './speech/controller';
+import type {
+  SpeechAction,
+  SpeechRequest,
+  SpeechStartResult,
+  SpeechStatus,
+  SpeechVoices,
+} from './speech/speech-protocol';
 
 export type Message =
   /** The detector reports what it found on its page (sets the toolbar badge, may open the reader). */
@@ -20,7 +28,27 @@ export type Message =
   /** Ask an injected reader to close if open, open if closed (keyboard shortcut). */
   | { type: '→page:reader-toggle' }
   /** Take the on-page button away (a single-page site moved off an article). */
-  | { type: '→page:hide-entry' };
+  | { type: '→page:hide-entry' }
+  /** The reader asks the background to read its plan aloud with chrome.tts (Chrome). */
+  | { type: 'content→background:speech-start'; request: SpeechRequest }
+  /** The reader reads aloud itself (speechSynthesis): any other reading stops. */
+  | { type: 'content→background:speech-claim' }
+  /** Start reading a tab aloud (popup, shortcut): opens the reader there and asks it for its plan. */
+  | { type: 'ui→background:speech-start'; tabId?: number }
+  /** A control for the reading in a tab (popup with tabId, reader toolbar for its own tab). */
+  | { type: 'ui→background:speech-control'; tabId?: number; action: SpeechAction; rate?: number }
+  /** Where reading stands in a tab, and whether a Chinese voice exists. */
+  | { type: 'ui→background:speech-status'; tabId?: number }
+  /** The Chinese voices the background engine has (options page, popup's no-voice message). */
+  | { type: 'ui→background:speech-voices'; lang?: string }
+  /** The reader's speech plan, for the background to read (opens the reader first if needed). */
+  | { type: '→page:speech-plan'; startIndex?: number }
+  /** Progress of the background's reading of this tab: the reader highlights the chunk's block. */
+  | { type: '→page:speech-progress'; progress: SpeechProgress }
+  /** A control for a reader that reads aloud itself (Firefox; the popup's buttons). */
+  | { type: '→page:speech-control'; action: SpeechAction; rate?: number }
+  /** Reading started elsewhere: stop reading here. */
+  | { type: '→page:speech-stop' };
 
 export interface MessageResponse {
   'content→background:page-detected': undefined;
@@ -30,6 +58,16 @@ export interface MessageResponse {
   '→page:reader-open': true;
   '→page:reader-toggle': { open: boolean };
   '→page:hide-entry': true;
+  'content→background:speech-start': SpeechStartResult;
+  'content→background:speech-claim': undefined;
+  'ui→background:speech-start': SpeechStartResult;
+  'ui→background:speech-control': SpeechStatus;
+  'ui→background:speech-status': SpeechStatus;
+  'ui→background:speech-voices': SpeechVoices;
+  '→page:speech-plan': SpeechRequest | null;
+  '→page:speech-progress': undefined;
+  '→page:speech-control': SpeechStatus;
+  '→page:speech-stop': undefined;
 }
 
 export type OpenReaderResult = { ok: true } | { ok: false; reason: 'no-tab' | 'not-allowed' };

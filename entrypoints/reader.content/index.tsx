@@ -3,8 +3,11 @@ import { browser } from 'wxt/browser';
 import readerCss from '~/assets/reader.css?inline';
 import controlsCss from '~/components/reading-controls.css?inline';
 import { t } from '~/utils/i18n';
-import { createMessageListener } from '~/utils/messages';
+import { createMessageListener, sendToBackground } from '~/utils/messages';
+import { OVERLAY_HOST_TAG } from '~/utils/reader/overlay';
 import { createReaderSession } from '~/utils/reader/reader-session';
+import { createWebSpeechEngine } from '~/utils/speech/engine';
+import { createReaderSpeech } from '~/utils/speech/reader-speech';
 import { App } from './App';
 
 /**
@@ -29,6 +32,29 @@ export default defineContentScript({
       { css: controlsCss + readerCss, label: t('readerDialogLabel') },
     );
     (globalThis as { yiduReader?: { open(): void } }).yiduReader = session;
+    const speech = createReaderSpeech({
+      article: () =>
+        document.querySelector(OVERLAY_HOST_TAG)?.shadowRoot?.querySelector('article') ?? null,
+      // Chrome reads in the background (it outlives the popup); Firefox has no chrome.tts.
+      mode: import.meta.env.BROWSER === 'firefox' ? 'page' : 'background',
+      background: {
+        start: (request) => sendToBackground({ type: 'content→background:speech-start', request }),
+        control: (action, rate) =>
+          sendToBackground({
+            type: 'ui→background:speech-control',
+            action,
+            ...(rate !== undefined && { rate }),
+          }),
+        claim: () => sendToBackground({ type: 'content→background:speech-claim' }),
+      },
+      pageEngine: createWebSpeechEngine({
+        synthesis: window.speechSynthesis,
+        createUtterance: (text) => new SpeechSynthesisUtterance(text),
+      }),
+      // TODO(lead): speechRate and speechVoice from the settings once they are in the schema.
+      settings: () => ({ rate: 1 }),
+      reducedMotion: () => window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+    });
     browser.runtime.onMessage.addListener(
       createMessageListener({
         '→page:reader-open': () => {
@@ -39,6 +65,16 @@ export default defineContentScript({
           if (session.isOpen()) session.close();
           else session.open();
           return { open: session.isOpen() };
+        },
+        '→page:speech-plan': ({ startIndex }) => speech.request(startIndex),
+        '→page:speech-progress': ({ progress }) => {
+          speech.onProgress(progress);
+          return undefined;
+        },
+        '→page:speech-control': ({ action, rate }) => speech.control(action, rate),
+        '→page:speech-stop': () => {
+          speech.onStopElsewhere();
+          return undefined;
         },
       }),
     );

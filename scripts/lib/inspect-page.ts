@@ -5,6 +5,7 @@ import { detectArticlePage } from '../../utils/detect/detect-article-page';
 import { extractArticle } from '../../utils/extract/extract-article';
 import { plainTextOf } from '../../utils/extract/plain-text';
 import { createSanitizer } from '../../utils/extract/sanitize';
+import { speechChunksOf } from '../../utils/speech/plan';
 
 export interface InspectResult {
   isArticle: boolean;
@@ -21,6 +22,8 @@ export interface InspectResult {
     text: string;
     attachments: { name: string; url: string }[];
   };
+  /** What reading aloud says, chunk by chunk (empty without an article). */
+  speech: string[];
 }
 
 /** A jsdom document for a saved page, decoded as a browser would, with scripts off. */
@@ -54,6 +57,7 @@ export function inspectPage(bytes: Uint8Array, url: string): InspectResult {
       attachments: extracted.attachments,
     };
   }
+  const speech = extracted ? speechChunksOf(extracted, document) : [];
   // jsdom keeps a window alive until it is closed: many pages in one process run out of memory.
   dom.window.close();
   return {
@@ -62,5 +66,6 @@ export function inspectPage(bytes: Uint8Array, url: string): InspectResult {
     reasons: status.reasons,
     charset,
     article,
+    speech,
   };
 }

@@ -23,10 +23,19 @@ export interface Harness {
 
 export const SCREENSHOT_DIR = 'docs/screenshots';
 
-export async function startHarness(): Promise<Harness> {
+/**
+ * `speech`: 'silent' (default) gives Chromium real voices through a private speech-dispatcher set-up
+ * with a null audio device, independent of the user's home; 'off' starts it with no voices at all.
+ */
+export async function startHarness({
+  speech = 'silent',
+}: {
+  speech?: 'silent' | 'off';
+} = {}): Promise<Harness> {
   const server = await startFixtureServer();
   const { context, extensionId, serviceWorker } = await launchWithExtension({
     hostRules: hostResolverRules(server.pages, server.port),
+    speech,
   });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {

@@ -1,0 +1,186 @@
+/**
+ * The background's reading service (Chrome): one controller over `chrome.tts`, reading one tab at a
+ * time. A reader sends its plan; progress goes back to that tab so it can highlight; reading started
+ * in another tab (here or in a page's own speechSynthesis) stops this one. It lives in the
+ * background, so reading started from the popup goes on after the popup closes.
+ */
+import { createSpeechController, type SpeechController, type SpeechProgress } from './controller';
+import type { SpeechEngine } from './engine';
+import {
+  IDLE_PROGRESS,
+  type SpeechAction,
+  type SpeechRequest,
+  type SpeechStartResult,
+  type SpeechStatus,
+  type SpeechVoices,
+} from './speech-protocol';
+import { chineseVoices, pickVoice, type VoiceInfo, waitForVoices } from './voices';
+
+export interface BackgroundSpeechDeps {
+  engine: SpeechEngine;
+  /** Tells a tab how its reading goes (→page:speech-progress); errors (tab gone) are ignored. */
+  sendProgress(tabId: number, progress: SpeechProgress): Promise<unknown>;
+  /** Tells a tab reading aloud by itself to stop (→page:speech-stop). */
+  sendStop(tabId: number): Promise<unknown>;
+  /** Opens the reader in a tab if needed and asks it for its plan (→page:speech-plan). */
+  requestPlan(tabId: number, startIndex?: number): Promise<SpeechRequest | null>;
+  /** How long to wait for the voice list on first use (speech-dispatcher takes seconds to start). */
+  voiceTimeoutMs?: number;
+}
+
+export interface BackgroundSpeech {
+  /** Reads a tab's plan aloud (the reader asked). */
+  start(tabId: number, request: SpeechRequest): Promise<SpeechStartResult>;
+  /** Reads a tab aloud from the popup or a shortcut: the tab's reader is asked for its plan. */
+  startTab(tabId: number): Promise<SpeechStartResult>;
+  /** A tab reads aloud by itself: stop everything else. */
+  claim(tabId: number): void;
+  control(tabId: number | undefined, action: SpeechAction, rate?: number): Promise<SpeechStatus>;
+  status(tabId?: number): SpeechStatus;
+  voices(lang?: string): Promise<SpeechVoices>;
+  /** The tab closed or navigated: stop reading it. */
+  forgetTab(tabId: number): void;
+  controller: SpeechController;
+}
+
+export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSpeech {
+  const controller = createSpeechController(deps.engine);
+  /** The tab being read by us, or by its own page engine. */
+  let owner: { tabId: number; engine: 'background' | 'page' } | null = null;
+  let knownVoices: readonly VoiceInfo[] | null = null;
+  let noChineseVoice = false;
+  let lastRequest: { tabId: number; request: SpeechRequest } | null = null;
+
+  controller.subscribe((progress) => {
+    if (owner?.engine === 'background')
+      void deps.sendProgress(owner.tabId, progress).catch(() => {});
+  });
+
+  async function loadVoices(): Promise<readonly VoiceInfo[]> {
+    if (knownVoices && knownVoices.length > 0) return knownVoices;
+    knownVoices = await waitForVoices(
+      {
+        get: () => deps.engine.getVoices(),
+        ...(deps.engine.onVoicesChanged && { onChange: deps.engine.onVoicesChanged }),
+      },
+      { timeoutMs: deps.voiceTimeoutMs ?? 8000 },
+    );
+    return knownVoices;
+  }
+
+  /** Whoever read before (another tab, or a page engine) stops. */
+  function takeOver(tabId: number, engine: 'background' | 'page') {
+    const previous = owner;
+    owner = { tabId, engine };
+    if (!previous) return;
+    if (previous.engine === 'background') {
+      // Silence our own reading; the old tab clears its highlight on the idle progress.
+      controller.stop();
+      if (previous.tabId !== tabId || engine === 'page') {
+        void deps
+          .sendProgress(previous.tabId, { ...controller.progress(), state: 'idle', total: 0 })
+          .catch(() => {});
+      }
+    } else if (previous.tabId !== tabId) {
+      void deps.sendStop(previous.tabId).catch(() => {});
+    }
+  }
+
+  const status = (tabId?: number): SpeechStatus => {
+    const reading =
+      owner?.engine === 'background' && (tabId === undefined || owner.tabId === tabId);
+    return {
+      progress: reading
+        ? controller.progress()
+        : { ...IDLE_PROGRESS, rate: controller.progress().rate },
+      ...(owner && { tabId: owner.tabId }),
+      noChineseVoice,
+    };
+  };
+
+  async function start(tabId: number, request: SpeechRequest): Promise<SpeechStartResult> {
+    if (request.chunks.length === 0) return { ok: false, reason: 'nothing-to-read' };
+    const voice = pickVoice(await loadVoices(), request.lang, request.voiceName);
+    noChineseVoice = voice === undefined;
+    if (!voice) return { ok: false, reason: 'no-chinese-voice' };
+    takeOver(tabId, 'background');
+    lastRequest = { tabId, request };
+    controller.load(request.chunks, { lang: voice.lang, voiceName: voice.name });
+    controller.setRate(request.rate);
+    controller.play(request.startIndex);
+    return { ok: true, voiceName: voice.name };
+  }
+
+  async function startTab(tabId: number): Promise<SpeechStartResult> {
+    const request = await deps.requestPlan(tabId).catch(() => null);
+    if (!request) return { ok: false, reason: 'no-reader' };
+    return start(tabId, request);
+  }
+
+  return {
+    controller,
+    start,
+    startTab,
+    claim(tabId) {
+      takeOver(tabId, 'page');
+    },
+    async control(tabId, action, rate) {
+      const target = tabId ?? owner?.tabId;
+      const ours = owner?.engine === 'background' && owner.tabId === target;
+      if (!ours) {
+        // Nothing read here for that tab: "play" starts it, anything else has nothing to act on.
+        if (
+          target !== undefined &&
+          (action === 'play' || action === 'toggle' || action === 'resume')
+        ) {
+          await startTab(target);
+        } else if (action === 'rate' && rate !== undefined) {
+          controller.setRate(rate);
+        }
+        return status(target);
+      }
+      const { state } = controller.progress();
+      switch (action) {
+        case 'play':
+        case 'resume':
+          if (state === 'idle' && lastRequest?.tabId === target)
+            await start(target, lastRequest.request);
+          else controller.resume();
+          break;
+        case 'toggle':
+          if (state === 'playing') controller.pause();
+          else if (state === 'paused') controller.resume();
+          else if (target !== undefined) await startTab(target);
+          break;
+        case 'pause':
+          controller.pause();
+          break;
+        case 'stop':
+          controller.stop();
+          break;
+        case 'next':
+          controller.next();
+          break;
+        case 'previous':
+          controller.previous();
+          break;
+        case 'rate':
+          if (rate !== undefined) controller.setRate(rate);
+          break;
+      }
+      return status(target);
+    },
+    status,
+    async voices(lang) {
+      const voices = await loadVoices();
+      const missing = pickVoice(voices, lang) === undefined;
+      noChineseVoice = missing;
+      return { voices: chineseVoices(voices), noChineseVoice: missing };
+    },
+    forgetTab(tabId) {
+      if (owner?.tabId !== tabId) return;
+      if (owner.engine === 'background') controller.stop();
+      owner = null;
+    },
+  };
+}
