@@ -32,6 +32,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+Down' },
         description: '__MSG_commandSmaller__',
       },
+      'toggle-speech': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: '__MSG_commandSpeech__',
+      },
     },
     action: {
       default_title: '__MSG_extName__',

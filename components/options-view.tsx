@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { FONT_SIZES_PX } from '../utils/display/font-size';
 import { t } from '../utils/i18n';
 import type { Settings, SiteSettings } from '../utils/settings';
+import type { VoiceInfo } from '../utils/speech/voices';
 import {
   ElderModeButton,
   ElderModeNote,
@@ -11,6 +12,11 @@ import {
   WidthChoices,
 } from './reading-controls';
 
+/** Reading speeds on offer: 0.5 to 2.0 in steps of 0.1. */
+const SPEECH_RATES = Array.from({ length: 16 }, (_, index) =>
+  Number((0.5 + index * 0.1).toFixed(1)),
+);
+
 export interface Shortcut {
   name: string;
   description: string;
@@ -19,6 +25,8 @@ export interface Shortcut {
 
 export interface OptionsViewProps {
   settings: Settings;
+  /** The Chinese voices the browser has (undefined while they load). */
+  voices: VoiceInfo[] | undefined;
   shortcuts: Shortcut[];
   onChange: (change: Partial<Settings>) => void;
   /** Adds a site (asking for its permission first); resolves to what to tell the user. */
@@ -62,6 +70,43 @@ export function OptionsView(props: OptionsViewProps) {
       <section class="options-section" aria-labelledby="options-theme">
         <h2 id="options-theme">{t('optionsTheme')}</h2>
         <ThemeChoices settings={settings} onChange={onChange} />
+      </section>
+      <section class="options-section" aria-labelledby="options-speech">
+        <h2 id="options-speech">{t('optionsSpeech')}</h2>
+        <label class="options-field">
+          <span>{t('optionsVoice')}</span>
+          <select
+            data-testid="options-voice"
+            value={settings.speechVoice}
+            onChange={(event) => onChange({ speechVoice: event.currentTarget.value })}
+          >
+            <option value="">{t('optionsVoiceAuto')}</option>
+            {(props.voices ?? []).map((voice) => (
+              <option key={voice.name} value={voice.name}>
+                {`${voice.name} (${voice.lang})`}
+              </option>
+            ))}
+          </select>
+        </label>
+        {props.voices?.length === 0 && (
+          <p class="yd-note" role="alert" data-testid="options-no-voice">
+            {t('speechNoVoice')}
+          </p>
+        )}
+        <label class="options-field">
+          <span>{t('speechRateValue', settings.speechRate.toFixed(1))}</span>
+          <select
+            data-testid="options-speech-rate"
+            value={settings.speechRate.toFixed(1)}
+            onChange={(event) => onChange({ speechRate: Number(event.currentTarget.value) })}
+          >
+            {SPEECH_RATES.map((rate) => (
+              <option key={rate} value={rate.toFixed(1)}>
+                {rate.toFixed(1)}
+              </option>
+            ))}
+          </select>
+        </label>
       </section>
       <SiteList {...props} />
       <section class="options-section" aria-labelledby="options-shortcuts">

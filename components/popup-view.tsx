@@ -5,7 +5,9 @@ import {
   ElderModeButton,
   ElderModeNote,
   ScriptComingSoon,
-  SpeechComingSoon,
+  type SpeechCommand,
+  SpeechControls,
+  type SpeechView,
   TextSizeControls,
   ThemeChoices,
 } from './reading-controls';
@@ -23,6 +25,10 @@ export interface PopupViewProps {
   /** The tab's page zoom, when known. */
   zoom: number | undefined;
   permissionDenied: boolean;
+  /** Reading aloud in this tab; 'unsupported' where the popup cannot start it (Firefox). */
+  speech: SpeechView | 'unsupported' | undefined;
+  onSpeech: (command: SpeechCommand) => void;
+  onSpeechRate: (rate: number) => void;
   onChangeSettings: (change: Partial<Settings>) => void;
   onOpenReader: () => void;
   onSetZoom: (factor: number) => void;
@@ -62,7 +68,19 @@ export function PopupView(props: PopupViewProps) {
         <ElderModeNote settings={settings} />
         <ThemeChoices settings={settings} onChange={props.onChangeSettings} />
         <ScriptComingSoon />
-        <SpeechComingSoon />
+        {props.speech === 'unsupported' ? (
+          <p class="yd-note">{t('speechPopupOnlyInReader')}</p>
+        ) : (
+          canOpen &&
+          props.speech && (
+            <SpeechControls
+              speech={props.speech}
+              rate={settings.speechRate}
+              onCommand={props.onSpeech}
+              onRate={props.onSpeechRate}
+            />
+          )
+        )}
       </section>
       {props.zoom !== undefined && <PageZoom zoom={props.zoom} onSetZoom={props.onSetZoom} />}
       {canOpen && host && (

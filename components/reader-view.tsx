@@ -10,7 +10,9 @@ import {
   PanelButton,
   ScriptComingSoon,
   SpacingChoices,
-  SpeechComingSoon,
+  type SpeechCommand,
+  SpeechControls,
+  type SpeechView,
   TextSizeControls,
   ThemeChoices,
   WidthChoices,
@@ -22,6 +24,11 @@ export interface ReaderViewProps {
   settings: Settings;
   onChangeSettings: (change: Partial<Settings>) => void;
   onClose: () => void;
+  speech: SpeechView;
+  onSpeech: (command: SpeechCommand) => void;
+  onSpeechRate: (rate: number) => void;
+  /** While reading aloud, a click on a paragraph reads from there. */
+  onReadFrom: (element: Element) => void;
 }
 
 /** The toolbar's panels: each opens below the toolbar, one at a time. */
@@ -37,7 +44,8 @@ const PANELS = {
 type PanelName = keyof typeof PANELS;
 
 /** The reader overlay: a sticky toolbar (with its panels), a header card, and the article. */
-export function ReaderView({ content, settings, onChangeSettings, onClose }: ReaderViewProps) {
+export function ReaderView(props: ReaderViewProps) {
+  const { content, settings, onChangeSettings, onClose } = props;
   const article = 'article' in content ? content.article : undefined;
   const [panel, setPanel] = useState<PanelName>();
   const Panel = panel && PANELS[panel].body;
@@ -64,7 +72,14 @@ export function ReaderView({ content, settings, onChangeSettings, onClose }: Rea
             />
           ))}
           <ScriptComingSoon />
-          <SpeechComingSoon />
+          {article && (
+            <SpeechControls
+              speech={props.speech}
+              rate={settings.speechRate}
+              onCommand={props.onSpeech}
+              onRate={props.onSpeechRate}
+            />
+          )}
           <button
             type="button"
             class="yd-button yd-close"
@@ -101,7 +116,14 @@ export function ReaderView({ content, settings, onChangeSettings, onClose }: Rea
       </div>
       <div class="yd-scroll">
         {article ? (
-          <ArticleBody article={article} />
+          <ArticleBody
+            article={article}
+            onClick={(event) => {
+              const target = event.target as Element;
+              // Links keep working; elsewhere a click while reading moves the reading there.
+              if (props.speech.state !== 'idle' && !target.closest('a')) props.onReadFrom(target);
+            }}
+          />
         ) : (
           <Problem messageKey={'problem' in content ? content.problem : 'readerNoArticle'} />
         )}
@@ -110,14 +132,21 @@ export function ReaderView({ content, settings, onChangeSettings, onClose }: Rea
   );
 }
 
-function ArticleBody({ article }: { article: Article }) {
+function ArticleBody({
+  article,
+  onClick,
+}: {
+  article: Article;
+  onClick: (event: MouseEvent) => void;
+}) {
   const details = [
     article.siteName,
     article.publishedAt && t('publishedLabel', formatPublishedAt(article.publishedAt)),
     article.source && t('sourceLabel', article.source),
   ].filter(Boolean);
   return (
-    <article class="yd-article">
+    // biome-ignore lint/a11y/useKeyWithClickEvents: a pointer shortcut; the toolbar's previous/next buttons do the same by keyboard.
+    <article class="yd-article" onClick={onClick}>
       <header class="yd-card">
         <h1 class="yd-title" data-testid="reader-title">
           {article.title}

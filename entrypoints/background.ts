@@ -21,7 +21,7 @@ export default defineBackground(() => {
 
   // Chrome reads aloud here, with chrome.tts (Firefox has none: its readers speak in the page).
   const tts = (globalThis as { chrome?: { tts?: ChromeTtsApi } }).chrome?.tts;
-  if (tts) listenForSpeech(tts);
+  const speech = tts ? listenForSpeech(tts) : undefined;
 
   browser.runtime.onMessage.addListener(
     createMessageListener({
@@ -58,6 +58,11 @@ export default defineBackground(() => {
           (await sendToTab(tabId, { type: '→page:reader-toggle' }).catch(() => undefined)) !==
           undefined,
         openReader,
+        toggleSpeech: async (tabId) => {
+          // Chrome reads in the background; elsewhere the tab's reader reads for itself.
+          if (speech) await speech.control(tabId, 'toggle');
+          else await sendToTab(tabId, { type: '→page:speech-control', action: 'toggle' });
+        },
       }),
   );
 
@@ -111,6 +116,7 @@ function listenForSpeech(tts: ChromeTtsApi) {
       'ui→background:speech-voices': ({ lang }) => speech.voices(lang),
     }),
   );
+  return speech;
 }
 
 /** Opens the reader in a tab: asks an already injected reader first, else injects it. */

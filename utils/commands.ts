@@ -6,7 +6,7 @@
 import { stepFontSize } from './display/font-size';
 import { loadSettings, updateSettings } from './settings-storage';
 
-export type CommandName = 'toggle-reader' | 'text-larger' | 'text-smaller';
+export type CommandName = 'toggle-reader' | 'text-larger' | 'text-smaller' | 'toggle-speech';
 
 export interface CommandTargets {
   /** The tab the user is looking at. */
@@ -15,6 +15,8 @@ export interface CommandTargets {
   toggleReader(tabId: number): Promise<boolean>;
   /** Injects and opens the reader. */
   openReader(tabId: number): Promise<unknown>;
+  /** Reads the tab aloud, or pauses or resumes its reading. */
+  toggleSpeech(tabId: number): Promise<unknown>;
 }
 
 export async function runCommand(command: string, targets: CommandTargets): Promise<void> {
@@ -23,6 +25,11 @@ export async function runCommand(command: string, targets: CommandTargets): Prom
       const tabId = await targets.activeTabId();
       if (tabId === undefined) return;
       if (!(await targets.toggleReader(tabId))) await targets.openReader(tabId);
+      return;
+    }
+    case 'toggle-speech': {
+      const tabId = await targets.activeTabId();
+      if (tabId !== undefined) await targets.toggleSpeech(tabId);
       return;
     }
     case 'text-larger':

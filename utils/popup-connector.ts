@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { PageStatus } from './detect/detect-article-page';
 import { type OpenReaderResult, sendToBackground, sendToTab } from './messages';
 import { hostOf, requestHostPermission } from './site-access';
+import type { SpeechAction, SpeechStatus } from './speech/speech-protocol';
 
 export type PopupStatus =
   | PageStatus
@@ -29,6 +30,12 @@ export interface PopupConnector {
    * be called straight from the click, before any other await, or the browser refuses.
    */
   requestHost(host: string): Promise<boolean>;
+  /**
+   * Reading aloud in the tab through the background (Chrome's tts; it outlives the popup).
+   * Undefined where the background cannot read (Firefox reads in the page, from the reader).
+   */
+  speechStatus(tabId: number): Promise<SpeechStatus | undefined>;
+  speech(tabId: number, action: SpeechAction, rate?: number): Promise<SpeechStatus | undefined>;
   openOptions(): void;
 }
 
@@ -59,6 +66,16 @@ export function createBrowserConnector(search: string): PopupConnector {
     getZoom: (tabId) => browser.tabs.getZoom(tabId),
     setZoom: (tabId, factor) => browser.tabs.setZoom(tabId, factor),
     requestHost: (host) => requestHostPermission(host),
+    speechStatus: (tabId) =>
+      sendToBackground({ type: 'ui→background:speech-status', tabId }).catch(() => undefined),
+    // 'toggle' from idle opens the reader there and starts reading it.
+    speech: (tabId, action, rate) =>
+      sendToBackground({
+        type: 'ui→background:speech-control',
+        tabId,
+        action,
+        ...(rate !== undefined && { rate }),
+      }).catch(() => undefined),
     openOptions: () => void browser.runtime.openOptionsPage(),
   };
 }

@@ -13,6 +13,7 @@ import {
   LETTER_SPACINGS_EM,
   LINE_HEIGHTS,
 } from './display/typography';
+import { snapRate } from './speech/controller';
 
 export const SETTINGS_VERSION = 2;
 
@@ -32,6 +33,10 @@ export const DEFAULT_SETTINGS = {
   contentWidth: 'medium' as ContentWidth,
   fontFamily: 'sans' as FontFamily,
   theme: 'default' as ThemeName,
+  /** Reading-aloud speed, 0.5 to 2.0 in steps of 0.1. */
+  speechRate: 1 as number,
+  /** The chosen voice's name; empty for the best voice for the text. */
+  speechVoice: '' as string,
   /** Per-site choices, by host name ("www.ziyang.gov.cn"). */
   sites: {} as Record<string, SiteSettings>,
 };
@@ -59,6 +64,11 @@ const REPAIRS: { [K in keyof Settings]: FieldRepair<Settings[K]> } = {
       ? (value as FontFamily)
       : undefined,
   theme: (value) => (isThemeName(value) ? value : undefined),
+  speechRate: (value) =>
+    typeof value === 'number' && Number.isFinite(value) && snapRate(value) === value
+      ? value
+      : undefined,
+  speechVoice: (value) => (typeof value === 'string' && value.length <= 200 ? value : undefined),
   sites: (value) => (isRecord(value) ? repairSites(value) : undefined),
 };
 

@@ -3,16 +3,39 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OptionsView, type Shortcut } from '~/components/options-view';
 import { themeStylesheet } from '~/utils/display/themes';
+import { sendToBackground } from '~/utils/messages';
 import { withSite } from '~/utils/settings';
 import { resetSettings } from '~/utils/settings-storage';
 import { normaliseHostInput, requestHostPermission } from '~/utils/site-access';
+import { chineseVoices, type VoiceInfo, waitForVoices } from '~/utils/speech/voices';
 import { useSettings } from '~/utils/use-settings';
 import '~/components/reading-controls.css';
 import './style.css';
 
+/**
+ * The Chinese voices: from the background's chrome.tts on Chrome (the voices speech started from
+ * the popup uses), else from this page's speechSynthesis (Firefox reads in the page).
+ */
+async function loadChineseVoices(): Promise<VoiceInfo[]> {
+  const answer = await sendToBackground({ type: 'ui→background:speech-voices' }).catch(
+    () => undefined,
+  );
+  if (answer) return answer.voices;
+  const voices = await waitForVoices({
+    get: () => speechSynthesis.getVoices().map(({ name, lang }) => ({ name, lang })),
+    onChange: (listener) => {
+      speechSynthesis.addEventListener('voiceschanged', listener);
+      return () => speechSynthesis.removeEventListener('voiceschanged', listener);
+    },
+  });
+  return chineseVoices(voices);
+}
+
 function App() {
   const { settings, change } = useSettings();
   const [shortcuts, setShortcuts] = useState<Shortcut[]>([]);
+  const [voices, setVoices] = useState<VoiceInfo[]>();
+  useEffect(() => void loadChineseVoices().then(setVoices), []);
   useEffect(() => {
     void browser.commands.getAll().then((commands) =>
       setShortcuts(
@@ -32,6 +55,7 @@ function App() {
       <OptionsView
         settings={settings}
         shortcuts={shortcuts}
+        voices={voices}
         onChange={change}
         onAddSite={async (input) => {
           const host = normaliseHostInput(input);

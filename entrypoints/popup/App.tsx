@@ -1,9 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PopupView } from '~/components/popup-view';
+import type { SpeechCommand, SpeechView } from '~/components/reading-controls';
 import { themeStylesheet } from '~/utils/display/themes';
 import type { PopupConnector, PopupStatus } from '~/utils/popup-connector';
 import { withSite } from '~/utils/settings';
+import { IDLE_PROGRESS, type SpeechStatus } from '~/utils/speech/speech-protocol';
 import { useSettings } from '~/utils/use-settings';
+
+/** The background's status as the controls show it: another tab's reading is not this tab's. */
+function speechViewOf(status: SpeechStatus, tabId: number): SpeechView {
+  const ours = status.tabId === tabId;
+  const progress = ours ? status.progress : IDLE_PROGRESS;
+  return {
+    state: progress.state,
+    index: progress.index,
+    total: progress.total,
+    speaking: progress.speaking,
+    noChineseVoice: status.noChineseVoice,
+    ...(progress.error !== undefined && { error: progress.error }),
+  };
+}
 
 /** Connects the popup view to its tab (through the connector) and to the settings. */
 export function App({
@@ -20,6 +36,29 @@ export function App({
   const [zoom, setZoom] = useState<number>();
   const [openFailed, setOpenFailed] = useState(false);
   const [permissionDenied, setPermissionDenied] = useState(false);
+  const [speech, setSpeech] = useState<SpeechView | 'unsupported'>();
+
+  // Where reading aloud stands in this tab, kept current while the popup is open.
+  useEffect(() => {
+    if (tabId === undefined) return;
+    let active = true;
+    const poll = async () => {
+      const status = await connector.speechStatus(tabId);
+      if (active) setSpeech(status ? speechViewOf(status, tabId) : 'unsupported');
+    };
+    void poll();
+    const timer = setInterval(() => void poll(), 500);
+    return () => {
+      active = false;
+      clearInterval(timer);
+    };
+  }, [connector, tabId]);
+
+  const speak = async (command: SpeechCommand) => {
+    if (tabId === undefined) return;
+    const status = await connector.speech(tabId, command);
+    if (status) setSpeech(speechViewOf(status, tabId));
+  };
 
   useEffect(() => {
     void connector.resolveTabId().then(async (id) => {
@@ -62,6 +101,12 @@ export function App({
         host={host}
         zoom={zoom}
         permissionDenied={permissionDenied}
+        speech={speech}
+        onSpeech={(command) => void speak(command)}
+        onSpeechRate={(rate) => {
+          void change({ speechRate: rate });
+          if (tabId !== undefined) void connector.speech(tabId, 'rate', rate);
+        }}
         onChangeSettings={change}
         onOpenReader={openReader}
         onSetZoom={applyZoom}

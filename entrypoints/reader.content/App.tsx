@@ -1,11 +1,19 @@
+import { useEffect, useState } from 'preact/hooks';
 import { ReaderView, type ReaderViewProps } from '../../components/reader-view';
 import { themeStylesheet } from '../../utils/display/themes';
 import { typographyDeclarations } from '../../utils/display/typography';
+import type { ReaderSpeech, ReaderSpeechState } from '../../utils/speech/reader-speech';
 import { useSettings } from '../../utils/use-settings';
 
-/** Connects the reader view to the live settings. */
-export function App({ content, onClose }: Pick<ReaderViewProps, 'content' | 'onClose'>) {
+/** Connects the reader view to the live settings and to reading aloud. */
+export function App({
+  content,
+  onClose,
+  speech,
+}: Pick<ReaderViewProps, 'content' | 'onClose'> & { speech: ReaderSpeech }) {
   const { settings, change } = useSettings();
+  const [speechState, setSpeechState] = useState<ReaderSpeechState>(speech.state());
+  useEffect(() => speech.subscribe(setSpeechState), [speech]);
   const lang = 'article' in content ? content.article.lang : undefined;
   return (
     <div
@@ -19,6 +27,13 @@ export function App({ content, onClose }: Pick<ReaderViewProps, 'content' | 'onC
         settings={settings}
         onChangeSettings={change}
         onClose={onClose}
+        speech={speechState}
+        onSpeech={(command) => void speech[command]()}
+        onSpeechRate={(rate) => {
+          void change({ speechRate: rate });
+          if (speechState.state !== 'idle') void speech.setRate(rate);
+        }}
+        onReadFrom={(element) => void speech.play(element)}
       />
     </div>
   );

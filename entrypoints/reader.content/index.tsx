@@ -6,6 +6,8 @@ import { t } from '~/utils/i18n';
 import { createMessageListener, sendToBackground } from '~/utils/messages';
 import { OVERLAY_HOST_TAG } from '~/utils/reader/overlay';
 import { createReaderSession } from '~/utils/reader/reader-session';
+import { DEFAULT_SETTINGS } from '~/utils/settings';
+import { loadSettings, watchSettings } from '~/utils/settings-storage';
 import { createWebSpeechEngine } from '~/utils/speech/engine';
 import { createReaderSpeech } from '~/utils/speech/reader-speech';
 import { App } from './App';
@@ -22,16 +24,14 @@ export default defineContentScript({
     const existing = (globalThis as { yiduReader?: { open(): void } }).yiduReader;
     if (existing) return existing.open();
 
-    const session = createReaderSession(
-      document,
-      {
-        render: (container, content, close) =>
-          render(<App content={content} onClose={close} />, container),
-        unrender: (container) => render(null, container),
-      },
-      { css: controlsCss + readerCss, label: t('readerDialogLabel') },
-    );
-    (globalThis as { yiduReader?: { open(): void } }).yiduReader = session;
+    // The settings reading aloud needs, kept current while the page lives.
+    let settings = DEFAULT_SETTINGS;
+    void loadSettings().then((loaded) => {
+      settings = loaded;
+    });
+    watchSettings((changed) => {
+      settings = changed;
+    });
     const speech = createReaderSpeech({
       article: () =>
         document.querySelector(OVERLAY_HOST_TAG)?.shadowRoot?.querySelector('article') ?? null,
@@ -51,10 +51,23 @@ export default defineContentScript({
         synthesis: window.speechSynthesis,
         createUtterance: (text) => new SpeechSynthesisUtterance(text),
       }),
-      // TODO(lead): speechRate and speechVoice from the settings once they are in the schema.
-      settings: () => ({ rate: 1 }),
+      settings: () => ({ rate: settings.speechRate, voiceName: settings.speechVoice || undefined }),
       reducedMotion: () => window.matchMedia('(prefers-reduced-motion: reduce)').matches,
     });
+    const session = createReaderSession(
+      document,
+      {
+        render: (container, content, close) =>
+          render(<App content={content} onClose={close} speech={speech} />, container),
+        // Closing the reader stops its reading aloud.
+        unrender: (container) => {
+          void speech.stop();
+          render(null, container);
+        },
+      },
+      { css: controlsCss + readerCss, label: t('readerDialogLabel') },
+    );
+    (globalThis as { yiduReader?: { open(): void } }).yiduReader = session;
     browser.runtime.onMessage.addListener(
       createMessageListener({
         '→page:reader-open': () => {

@@ -113,16 +113,14 @@ describe('reading from the popup (background, chrome.tts)', () => {
     const popup = await openPopup(harness, tabId);
     await page.bringToFront();
     await watchHighlight(page);
-    const clicked = performance.now();
-    const result = await send<SpeechStartResult>(popup, {
-      type: 'ui→background:speech-start',
-      tabId,
-    });
-    const answered = performance.now() - clicked;
-    expect(result).toMatchObject({ ok: true, voiceName: expect.stringContaining('Mandarin') });
-    console.log(
-      `[speech] popup play → reading started ${Math.round(answered)} ms (reader opened, plan built)`,
-    );
+    // The popup's own play button.
+    await popup.getByTestId('speech-play').click();
+    await expect
+      .poll(() => popup.getByTestId('speech-play').getAttribute('data-state'))
+      .toBe('playing');
+    await expect
+      .poll(() => popup.getByTestId('speech-progress').textContent(), { timeout: 15_000 })
+      .toMatch(/^第 \d+\/\d+ 句$/);
     await popup.close();
 
     // The reader opened and the highlight moves through at least three blocks.
@@ -252,6 +250,63 @@ describe('reading from the popup (background, chrome.tts)', () => {
     await popup.close();
     await first.page.close();
     await second.page.close();
+  });
+});
+
+describe("the reader's own speech controls", () => {
+  it('play, next, pause, read from a clicked paragraph, speed, and closing stops it', async () => {
+    const { page } = await visit('hanweb-notice');
+    await page.getByTestId('reader-entry').click();
+    await page.getByTestId('reader').waitFor();
+    await watchHighlight(page);
+    const play = page.getByTestId('speech-play');
+    await play.click();
+    await expect.poll(() => play.getAttribute('data-state')).toBe('playing');
+    await expect
+      .poll(() => page.getByTestId('speech-progress').textContent(), { timeout: 15_000 })
+      .toMatch(/^第 1\/\d+ 句$/);
+    expect(await highlighted(page)).toBe(await page.getByTestId('reader-title').textContent());
+
+    await page.getByTestId('speech-next').click();
+    await expect.poll(() => page.getByTestId('speech-progress').textContent()).toMatch(/^第 2\//);
+
+    await play.click(); // pause
+    await expect.poll(() => play.getAttribute('data-state')).toBe('paused');
+    const pausedAt = await page.getByTestId('speech-progress').textContent();
+    await page.waitForTimeout(1000);
+    expect(await page.getByTestId('speech-progress').textContent()).toBe(pausedAt);
+
+    // A click on a paragraph while reading reads from there.
+    const paragraph = page.getByTestId('reader-content').locator('p').nth(2);
+    await paragraph.click();
+    await expect.poll(() => play.getAttribute('data-state')).toBe('playing');
+    await expect.poll(() => highlighted(page)).toBe(await paragraph.textContent());
+
+    await page.getByTestId('speech-faster').click();
+    await expect(page.getByTestId('speech-rate-value').textContent()).resolves.toBe('语速 1.1');
+    await expect
+      .poll(() =>
+        harness.serviceWorker.evaluate(async () => {
+          const { settings } = await chrome.storage.sync.get('settings');
+          return (settings as { speechRate?: number } | undefined)?.speechRate;
+        }),
+      )
+      .toBe(1.1);
+
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('reader').count()).resolves.toBe(0);
+    await expect
+      .poll(() =>
+        harness.serviceWorker.evaluate(async () => {
+          const status = (await chrome.runtime
+            .sendMessage({ type: 'ui→background:speech-status' })
+            .catch(() => undefined)) as SpeechStatus | undefined;
+          return status?.progress.state;
+        }),
+      )
+      .not.toBe('playing');
+    await harness.serviceWorker.evaluate(() => chrome.storage.sync.clear());
+    await page.close();
   });
 });
 

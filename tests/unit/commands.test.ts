@@ -16,6 +16,9 @@ function targets(options: { activeTab?: number; readerInTab: boolean }) {
     openReader: async (tabId: number) => {
       calls.push(`open ${tabId}`);
     },
+    toggleSpeech: async (tabId: number) => {
+      calls.push(`speech ${tabId}`);
+    },
   };
 }
 
@@ -31,7 +34,14 @@ describe('keyboard shortcuts', () => {
     expect(without.calls).toEqual(['toggle 7', 'open 7']);
     const noTab = targets({ readerInTab: false });
     await runCommand('toggle-reader', noTab);
+    await runCommand('toggle-speech', noTab);
     expect(noTab.calls).toEqual([]);
+  });
+
+  it('toggle-speech reads the active tab aloud, or pauses and resumes it', async () => {
+    const tab = targets({ activeTab: 3, readerInTab: true });
+    await runCommand('toggle-speech', tab);
+    expect(tab.calls).toEqual(['speech 3']);
   });
 
   it('text-larger and text-smaller step the stored size, stopping at the ends', async () => {
