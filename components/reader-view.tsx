@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '../utils/extract/extract-article';
 import { type MessageKey, t } from '../utils/i18n';
 import { formatPublishedAt } from '../utils/published-date';
@@ -153,15 +153,29 @@ function ArticleBody({
         </h1>
         {details.length > 0 && <p class="yd-meta">{details.join(' · ')}</p>}
       </header>
-      <div
-        class="yd-content"
-        data-testid="reader-content"
-        // Sanitized by DOMPurify in extractArticle before it reaches here.
-        dangerouslySetInnerHTML={{ __html: article.contentHtml }}
-      />
+      <SanitizedContent html={article.contentHtml} />
       {article.attachments.length > 0 && <Attachments attachments={article.attachments} />}
     </article>
   );
+}
+
+/**
+ * The article body. The HTML was sanitized by DOMPurify in extractArticle; it is parsed as HTML
+ * and the nodes moved in, rather than set with innerHTML, which parses as XML (and throws) when the
+ * page is XHTML served as application/xhtml+xml.
+ */
+function SanitizedContent({ html }: { html: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const parsed = new DOMParser().parseFromString(html, 'text/html');
+    const owner = element.ownerDocument;
+    element.replaceChildren(
+      ...Array.from(parsed.body.childNodes, (node) => owner.importNode(node, true)),
+    );
+  }, [html]);
+  return <div class="yd-content" data-testid="reader-content" ref={ref} />;
 }
 
 /** The documents the article links to, listed once more at its end where they are easy to find. */

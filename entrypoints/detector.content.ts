@@ -28,8 +28,26 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(
       createMessageListener({ '→page:get-status': () => status }),
     );
-    // Single-page portals change the URL without a new page load: check again.
-    ctx.addEventListener(window, 'wxt:locationchange', check);
+    // Single-page portals change the URL first and draw the new page after (often after a
+    // request): check again once the page has been quiet for a moment, for a few seconds.
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    let watcher: MutationObserver | undefined;
+    const checkWhenQuiet = () => {
+      clearTimeout(settle);
+      settle = setTimeout(check, 300);
+    };
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      watcher?.disconnect();
+      watcher = new MutationObserver(checkWhenQuiet);
+      // The body only: the extension's own button and reader hang off <html>, not <body>.
+      watcher.observe(document.body ?? document.documentElement, {
+        childList: true,
+        subtree: true,
+      });
+      ctx.setTimeout(() => watcher?.disconnect(), 5000);
+      checkWhenQuiet();
+    });
+    ctx.onInvalidated(() => watcher?.disconnect());
     check();
   },
 });

@@ -1,0 +1,228 @@
+/**
+ * Hostile and broken pages, in Chromium with the built extension: no payload runs when the reader
+ * opens, and each odd page gets a correct reader or a clear message, with no uncaught error.
+ */
+import type { Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeLegacy } from '../hostile/legacy-encoding';
+import {
+  deepNesting,
+  HOSTILE_ORIGIN,
+  iframeShell,
+  manyNodes,
+  noBody,
+  notice,
+  PAYLOADS,
+  rewritesBody,
+  singlePageApp,
+  toolbarTransformed,
+  xhtml,
+  xssArticle,
+} from '../hostile/pages';
+import { type Harness, openPopup, startHarness, tabIdOf } from './harness';
+
+let harness: Harness;
+
+/** Path under HOSTILE_ORIGIN → what is served there. */
+const PAGES: Record<string, { body: string | Uint8Array; contentType: string }> = {
+  '/art/2026/9/19/art_1_1.html': { body: xssArticle(), contentType: 'text/html; charset=utf-8' },
+  '/art/2026/9/19/art_1_2.html': { body: manyNodes(), contentType: 'text/html; charset=utf-8' },
+  '/art/2026/9/19/art_1_3.html': { body: deepNesting(), contentType: 'text/html; charset=utf-8' },
+  '/art/2026/9/19/art_1_4.xhtml': { body: xhtml(), contentType: 'application/xhtml+xml' },
+  '/art/2026/9/19/art_1_5.xhtml': { body: noBody(), contentType: 'application/xhtml+xml' },
+  '/frame.html': { body: iframeShell('/art/2026/9/19/art_1_6.html'), contentType: 'text/html' },
+  '/art/2026/9/19/art_1_6.html': { body: notice(), contentType: 'text/html; charset=utf-8' },
+  '/art/2026/9/19/art_1_7.html': { body: rewritesBody(), contentType: 'text/html; charset=utf-8' },
+  '/col/col1229002/index.html': { body: singlePageApp(), contentType: 'text/html; charset=utf-8' },
+  '/art/2026/9/19/art_1_8.html': { body: toolbarTransformed(), contentType: 'text/html' },
+  '/art/2026/9/19/art_1_9.html': {
+    body: encodeLegacy(notice().replace('charset="utf-8"', 'charset="gbk"'), 'gbk'),
+    contentType: 'text/html',
+  },
+  '/art/2026/9/19/art_1_10.html': {
+    body: encodeLegacy(
+      notice('', { title: '關於參保繳費的通知' }).replace('<meta charset="utf-8">', ''),
+      'big5',
+    ),
+    contentType: 'text/html; charset=big5',
+  },
+};
+
+beforeAll(async () => {
+  harness = await startHarness();
+  await harness.context.route(`${HOSTILE_ORIGIN}/**`, (route: Route) => {
+    const page = PAGES[new URL(route.request().url()).pathname];
+    return page
+      ? route.fulfill({ status: 200, contentType: page.contentType, body: Buffer.from(page.body) })
+      : route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
+  });
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+/** Opens a hostile page, collecting uncaught errors of the page and of the extension's scripts. */
+async function open(path: string): Promise<{ page: Page; tabId: number; errors: string[] }> {
+  const page = await harness.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/Failed to load resource|net::ERR/.test(message.text()))
+      errors.push(`console: ${message.text()}`);
+  });
+  await page.goto(`${HOSTILE_ORIGIN}${path}`);
+  return { page, tabId: await tabIdOf(harness, page), errors };
+}
+
+/** Opens the reader from the popup (works whether or not the page was taken for an article). */
+async function openReaderFromPopup(page: Page, tabId: number) {
+  const popup = await openPopup(harness, tabId);
+  await popup.getByTestId('open-reader').click();
+  await popup.close();
+  await page.getByTestId('reader').waitFor();
+}
+
+const readerText = (page: Page) =>
+  page.evaluate(() => {
+    const shadow = document.querySelector('yidu-reader')?.shadowRoot;
+    return {
+      title: shadow?.querySelector('[data-testid="reader-title"]')?.textContent ?? null,
+      body: shadow?.querySelector('[data-testid="reader-content"]')?.textContent ?? '',
+      problem: shadow?.querySelector('[data-testid="reader-problem"]')?.textContent ?? null,
+    };
+  });
+
+describe('script injection', () => {
+  it(`none of ${PAYLOADS.length + 10} payloads in body, title, metadata, links and alt text runs in the reader`, async () => {
+    expect(PAYLOADS.length).toBeGreaterThanOrEqual(30);
+    const { page, errors } = await open('/art/2026/9/19/art_1_1.html');
+    // Payloads in the page itself run there on load, before the extension does anything: the
+    // reader must add none.
+    await page.waitForTimeout(300);
+    const before = await page.evaluate(() => [
+      ...(window as unknown as { pwnedBy: number[] }).pwnedBy,
+    ]);
+    // The page's own payloads complain on load (javascript: refresh and base): only what comes
+    // after the reader opens is ours.
+    const pageOwnErrors = errors.length;
+    await page.getByTestId('reader-entry').click();
+    await page.getByTestId('reader').waitFor();
+    // Work the reader: hover and click through the article, switch themes, read aloud, close, reopen.
+    const links = page.getByTestId('reader-content').locator('a, img');
+    for (let i = 0; i < Math.min(await links.count(), 12); i += 1)
+      await links
+        .nth(i)
+        .hover({ force: true })
+        .catch(() => undefined);
+    await page.getByTestId('menu-theme').click();
+    await page.getByTestId('theme-dark').click();
+    await page.getByTestId('speech-play').click();
+    await page.waitForTimeout(500);
+    await page.getByTestId('speech-stop').click();
+    await page.getByTestId('reader-close').click();
+    await page.getByTestId('reader-entry').click();
+    await page.getByTestId('reader').waitFor();
+    await page.waitForTimeout(500);
+    const after = await page.evaluate(() => [
+      ...(window as unknown as { pwnedBy: number[] }).pwnedBy,
+    ]);
+    expect(after).toEqual(before);
+    // The reader shows the payloads' text as text, and nothing executable.
+    const dangerous = await page.evaluate(() => {
+      const root = document.querySelector('yidu-reader')?.shadowRoot;
+      const found: string[] = [];
+      for (const element of root?.querySelectorAll('*') ?? []) {
+        if (
+          /^(script|iframe|object|embed|svg|math|form|style|base|meta)$/i.test(element.tagName) &&
+          element.closest('.yd-article')
+        )
+          found.push(element.tagName);
+        for (const { name, value } of element.attributes) {
+          if (/^on/i.test(name)) found.push(`${element.tagName} ${name}`);
+          if (/^\s*(javascript|vbscript|data:text)/i.test(value))
+            found.push(`${element.tagName} ${name}=${value}`);
+        }
+      }
+      return found;
+    });
+    expect(dangerous).toEqual([]);
+    const { title } = await readerText(page);
+    expect(title).toContain('关于参保缴费的通知');
+    expect(errors.slice(pageOwnErrors)).toEqual([]);
+    await harness.serviceWorker.evaluate(() => chrome.storage.sync.clear());
+    await page.close();
+  });
+});
+
+describe('odd and broken pages', () => {
+  it.each([
+    ['50,000 elements', '/art/2026/9/19/art_1_2.html'],
+    ['5,000 levels of nesting', '/art/2026/9/19/art_1_3.html'],
+    ['XHTML served as application/xhtml+xml', '/art/2026/9/19/art_1_4.xhtml'],
+    ["a portal toolbar's ruby, traditional script and zoom", '/art/2026/9/19/art_1_8.html'],
+    ['GBK', '/art/2026/9/19/art_1_9.html'],
+  ])('%s: the reader shows the notice, no uncaught error', async (_name, path) => {
+    const { page, tabId, errors } = await open(path);
+    await openReaderFromPopup(page, tabId);
+    const { body, problem } = await readerText(page);
+    expect(problem).toBeNull();
+    expect(body).toContain('城乡居民基本医疗保险参保缴费工作');
+    expect(body).not.toMatch(/yī|liáo/); // ruby annotations left out
+    await page.keyboard.press('Escape');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Big5: the traditional notice reads correctly', async () => {
+    const { page, tabId, errors } = await open('/art/2026/9/19/art_1_10.html');
+    await openReaderFromPopup(page, tabId);
+    expect((await readerText(page)).title).toBe('關於參保繳費的通知');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a document without a body: a clear message, the page untouched', async () => {
+    const { page, tabId, errors } = await open('/art/2026/9/19/art_1_5.xhtml');
+    const before = await page.evaluate(() => document.documentElement.outerHTML);
+    await openReaderFromPopup(page, tabId);
+    expect((await readerText(page)).problem).toBe(
+      '未能在本页找到文章正文。阅读模式只适用于文章页面。',
+    );
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('an article inside a same-origin iframe: a clear message on the frame shell', async () => {
+    const { page, tabId, errors } = await open('/frame.html');
+    await openReaderFromPopup(page, tabId);
+    const { problem } = await readerText(page);
+    expect(problem).not.toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a page that rewrites its body after load: the reader shows what is there now', async () => {
+    const { page, errors } = await open('/art/2026/9/19/art_1_7.html');
+    await page.waitForFunction(() => document.body.textContent?.includes('更新后的通知'));
+    await page.getByTestId('reader-entry').click();
+    await page.getByTestId('reader').waitFor();
+    expect((await readerText(page)).body).toContain('更新第1条');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a single-page portal moving from its list to an article with pushState is checked again', async () => {
+    const { page, tabId, errors } = await open('/col/col1229002/index.html');
+    await page.waitForTimeout(300);
+    await expect(page.locator('yidu-entry').count()).resolves.toBe(0);
+    await page.locator('#go').click();
+    await page.getByTestId('reader-entry').waitFor();
+    const popup = await openPopup(harness, tabId);
+    await expect(popup.getByTestId('status-kind').textContent()).resolves.toContain('政府网站文章');
+    await popup.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
