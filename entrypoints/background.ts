@@ -1,6 +1,13 @@
 import { browser } from 'wxt/browser';
+import { bundleScriptPath, isDictionaryBundle } from '~/utils/convert/load-extension';
 import { t } from '~/utils/i18n';
-import { createMessageListener, type OpenReaderResult, sendToTab } from '~/utils/messages';
+import {
+  createMessageListener,
+  type LoadDictionariesResult,
+  type MessageSender,
+  type OpenReaderResult,
+  sendToTab,
+} from '~/utils/messages';
 
 /** The reader's bundle, registered at runtime (see entrypoints/reader.content). */
 const READER_SCRIPT = '/content-scripts/reader.js';
@@ -22,6 +29,8 @@ export default defineBackground(() => {
         }
       },
       'ui→background:open-reader': ({ tabId }, sender) => openReader(tabId ?? sender.tab?.id),
+      'content→background:load-dictionaries': ({ bundles }, sender) =>
+        injectDictionaries(bundles, sender),
     }),
   );
 });
@@ -40,6 +49,26 @@ async function openReader(tabId: number | undefined): Promise<OpenReaderResult> 
     return { ok: true };
   } catch (error) {
     console.warn('[yidu] cannot inject the reader', error);
+    return { ok: false, reason: 'not-allowed' };
+  }
+}
+
+/** Injects OpenCC dictionary bundles into the frame of the reader that asked for them. */
+async function injectDictionaries(
+  bundles: unknown[],
+  sender: MessageSender,
+): Promise<LoadDictionariesResult> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return { ok: false, reason: 'no-tab' };
+  if (!bundles.every(isDictionaryBundle)) return { ok: false, reason: 'unknown-bundle' };
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [sender.frameId ?? 0] },
+      files: bundles.map(bundleScriptPath),
+    });
+    return { ok: true };
+  } catch (error) {
+    console.warn('[yidu] cannot inject OpenCC dictionaries', error);
     return { ok: false, reason: 'not-allowed' };
   }
 }
