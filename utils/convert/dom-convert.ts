@@ -264,6 +264,8 @@ class ConversionSession implements ConversionHandle {
   }
 
   private convertAttributes(element: Element): void {
+    // Most elements have no attributes at all; asking for seven of them one by one is slow in jsdom.
+    if (!element.hasAttributes()) return;
     for (const name of CONVERTED_ATTRIBUTES) {
       const value = element.getAttribute(name);
       if (!value) continue;
@@ -412,6 +414,7 @@ class ConversionSession implements ConversionHandle {
 
 function isUntouched(element: Element): boolean {
   if (UNTOUCHED.has(element.tagName)) return true;
+  if (!element.hasAttributes()) return false;
   if (element.getAttribute('translate') === 'no') return true;
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
