@@ -1,7 +1,14 @@
 import { browser } from 'wxt/browser';
 import { runCommand } from '~/utils/commands';
+import { bundleScriptPath, isDictionaryBundle } from '~/utils/convert/load-extension';
 import { t } from '~/utils/i18n';
-import { createMessageListener, type OpenReaderResult, sendToTab } from '~/utils/messages';
+import {
+  createMessageListener,
+  type LoadDictionariesResult,
+  type MessageSender,
+  type OpenReaderResult,
+  sendToTab,
+} from '~/utils/messages';
 import { withSite } from '~/utils/settings';
 import { loadSettings, updateSettings, watchSettings } from '~/utils/settings-storage';
 import { syncSiteDetector } from '~/utils/site-access';
@@ -46,6 +53,8 @@ export default defineBackground(() => {
         await updateSettings({ sites: withSite(settings, host, { hideEntryButton: true }) });
       },
       'ui→background:open-reader': ({ tabId }, sender) => openReader(tabId ?? sender.tab?.id),
+      'content→background:load-dictionaries': ({ bundles }, sender) =>
+        injectDictionaries(bundles, sender),
     }),
   );
 
@@ -144,5 +153,25 @@ async function injectScript(
   } catch (error) {
     console.warn(`[yidu] cannot inject ${file}`, error);
     return false;
+  }
+}
+
+/** Injects OpenCC dictionary bundles into the frame of the reader that asked for them. */
+async function injectDictionaries(
+  bundles: unknown[],
+  sender: MessageSender,
+): Promise<LoadDictionariesResult> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return { ok: false, reason: 'no-tab' };
+  if (!bundles.every(isDictionaryBundle)) return { ok: false, reason: 'unknown-bundle' };
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [sender.frameId ?? 0] },
+      files: bundles.map(bundleScriptPath),
+    });
+    return { ok: true };
+  } catch (error) {
+    console.warn('[yidu] cannot inject OpenCC dictionaries', error);
+    return { ok: false, reason: 'not-allowed' };
   }
 }

@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { detectArticlePage } from '../utils/detect/detect-article-page';
 import { extractArticle } from '../utils/extract/extract-article';
 import { createSanitizer } from '../utils/extract/sanitize';
+import { conversionRows } from './lib/bench-convert';
 import { characterF1, corpusPages, magicHtmlLabelled } from './lib/corpus';
 import { inspectPage, loadDocument } from './lib/inspect-page';
 
@@ -153,6 +154,9 @@ rows.push({
   ratio: '—',
   goal: '≥ 52',
 });
+
+// Simplified↔traditional conversion (issue 5).
+rows.push(...(await conversionRows()));
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
 const taken = new Date().toISOString();

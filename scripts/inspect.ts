@@ -1,21 +1,66 @@
-// npm run inspect -- <page.html> [--url <page url>] [--json]
-// Runs the extension's detect → extract pipeline in Node on a saved page, through the same code the
-// browser runs: for bug reports, fixtures and benchmarks.
+// npm run inspect -- <page.html> [--url <page url>] [--json] [--convert <script> [--from <script>]]
+// npm run inspect -- convert --from <cn|t|tw|twp|hk> --to <cn|t|tw|twp|hk>   (stdin → stdout)
+// Runs the extension's detect → extract → convert pipeline in Node on a saved page, through the same
+// code the browser runs: for bug reports, fixtures and benchmarks.
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { inspectPage } from './lib/inspect-page';
+import { detectScript } from '../utils/convert/detect-script';
+import { loadConverter } from '../utils/convert/load-converter';
+import { loadNodeDictionaries } from '../utils/convert/load-node';
+import { isScript, SCRIPTS, type Script } from '../utils/convert/scripts';
+import { convertArticle, inspectPage } from './lib/inspect-page';
+
+const USAGE = `usage: npm run inspect -- <page.html> [--url <page url>] [--json] [--convert <script> [--from <script>]]
+       npm run inspect -- convert --from <script> --to <script>   (standard input, line by line)
+scripts: ${SCRIPTS.join(', ')}`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { url: { type: 'string' }, json: { type: 'boolean', default: false } },
+  options: {
+    url: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    convert: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+  },
 });
 const file = positionals[0];
 if (!file) {
-  console.error('usage: npm run inspect -- <page.html> [--url <page url>] [--json]');
+  console.error(USAGE);
   process.exit(2);
 }
 
+/** A script named on the command line, or exit with the usage. */
+function scriptArgument(value: string | undefined): Script {
+  if (isScript(value)) return value;
+  console.error(`not a script: ${value ?? '(missing)'}\n${USAGE}`);
+  process.exit(2);
+}
+
+if (file === 'convert' && positionals.length === 1) {
+  const converter = await loadConverter(
+    scriptArgument(values.from),
+    scriptArgument(values.to),
+    loadNodeDictionaries,
+  );
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity }))
+    process.stdout.write(`${converter.convert(line)}\n`);
+  process.exit(0);
+}
+
 const result = inspectPage(readFileSync(file), values.url ?? 'about:blank');
+if (values.convert !== undefined && result.article) {
+  const to = scriptArgument(values.convert);
+  const from =
+    values.from !== undefined
+      ? scriptArgument(values.from)
+      : (detectScript(result.article.text, result.article.lang).script ?? 'cn');
+  result.article.converted = convertArticle(
+    result.article,
+    await loadConverter(from, to, loadNodeDictionaries),
+  );
+}
 if (values.json) {
   console.log(JSON.stringify(result));
 } else {
@@ -35,5 +80,9 @@ if (values.json) {
     for (const attachment of article.attachments)
       console.log(`attachment: ${attachment.name} <${attachment.url}>`);
     console.log(`\n${article.text}`);
+    if (article.converted) {
+      const { from, to, title, text } = article.converted;
+      console.log(`\nconverted ${from} → ${to}\ntitle:     ${title}\n\n${text}`);
+    }
   }
 }

@@ -4,6 +4,7 @@
  * to what its handler answers, so senders and handlers are checked against the same table.
  */
 import { browser } from 'wxt/browser';
+import type { DictionaryBundle } from './convert/dictionaries';
 import type { PageStatus } from './detect/detect-article-page';
 import type { SpeechProgress } from './speech/controller';
 import type {
@@ -21,6 +22,8 @@ export type Message =
   | { type: 'content→background:hide-entry-button'; host: string }
   /** Open the reader in a tab: from the popup (with tabId) or the on-page button (sender's tab). */
   | { type: 'ui→background:open-reader'; tabId?: number }
+  /** The reader needs OpenCC dictionary bundles injected into its frame (utils/convert). */
+  | { type: 'content→background:load-dictionaries'; bundles: DictionaryBundle[] }
   /** Ask a tab's detector what it found. */
   | { type: '→page:get-status' }
   /** Ask an injected reader to open (again). */
@@ -54,6 +57,7 @@ export interface MessageResponse {
   'content→background:page-detected': undefined;
   'content→background:hide-entry-button': undefined;
   'ui→background:open-reader': OpenReaderResult;
+  'content→background:load-dictionaries': LoadDictionariesResult;
   '→page:get-status': PageStatus;
   '→page:reader-open': true;
   '→page:reader-toggle': { open: boolean };
@@ -72,13 +76,23 @@ export interface MessageResponse {
 
 export type OpenReaderResult = { ok: true } | { ok: false; reason: 'no-tab' | 'not-allowed' };
 
+export type LoadDictionariesResult =
+  | { ok: true }
+  | { ok: false; reason: 'no-tab' | 'unknown-bundle' | 'not-allowed' };
+
+/** What a handler learns of a message's sender (a subset of `runtime.MessageSender`). */
+export interface MessageSender {
+  tab?: { id?: number };
+  frameId?: number;
+}
+
 export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
 
 /** Handlers by message type: the one place a receiver says what it answers. */
 export type MessageHandlers<T extends Message['type']> = {
   [K in T]: (
     message: MessageOf<K>,
-    sender: { tab?: { id?: number } },
+    sender: MessageSender,
   ) => MessageResponse[K] | Promise<MessageResponse[K]>;
 };
 
@@ -87,11 +101,11 @@ export type MessageHandlers<T extends Message['type']> = {
  * unanswered (`undefined`), so another listener in the same context can answer them.
  */
 export function createMessageListener<T extends Message['type']>(handlers: MessageHandlers<T>) {
-  return (message: unknown, sender: { tab?: { id?: number } }): Promise<unknown> | undefined => {
+  return (message: unknown, sender: MessageSender): Promise<unknown> | undefined => {
     if (!isMessage(message) || !(message.type in handlers)) return undefined;
     const handler = handlers[message.type as T] as (
       message: Message,
-      sender: { tab?: { id?: number } },
+      sender: MessageSender,
     ) => unknown;
     return Promise.resolve(handler(message, sender));
   };

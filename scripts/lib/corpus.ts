@@ -83,3 +83,16 @@ export function characterF1(extracted: string, truth: string): number {
   const recall = overlap / wantTotal;
   return (2 * precision * recall) / (precision + recall);
 }
+
+export interface OpenccTestCase {
+  id: string;
+  input: string;
+  /** OpenCC configuration name (s2t, tw2sp, …) → expected output. */
+  expected: Record<string, string>;
+}
+
+/** OpenCC's own conversion test cases. The file has trailing commas: they are dropped first. */
+export function openccTestCases(): OpenccTestCase[] {
+  const raw = readFileSync(join(CORPUS_DIR, 'opencc/test/testcases/testcases.json'), 'utf8');
+  return JSON.parse(raw.replace(/,(\s*[}\]])/g, '$1')).cases;
+}

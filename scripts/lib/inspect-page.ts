@@ -1,5 +1,7 @@
 /** The inspection pipeline as a function: bytes of a saved page in, the `inspect --json` object out. */
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { convertSubtree } from '../../utils/convert/dom-convert';
+import type { TextConverter } from '../../utils/convert/text-converter';
 import { decodeHtml } from '../../utils/decode-html';
 import { detectArticlePage } from '../../utils/detect/detect-article-page';
 import { extractArticle } from '../../utils/extract/extract-article';
@@ -21,9 +23,21 @@ export interface InspectResult {
     html: string;
     text: string;
     attachments: { name: string; url: string }[];
+    /** With `inspect --convert <script>`: the article in that script, through the reader's code. */
+    converted?: ConvertedArticle;
   };
   /** What reading aloud says, chunk by chunk (empty without an article). */
   speech: string[];
+}
+
+export interface ConvertedArticle {
+  from: string;
+  to: string;
+  lang: string;
+  title: string;
+  html: string;
+  text: string;
+  attachments: { name: string; url: string }[];
 }
 
 /** A jsdom document for a saved page, decoded as a browser would, with scripts off. */
@@ -68,4 +82,29 @@ export function inspectPage(bytes: Uint8Array, url: string): InspectResult {
     article,
     speech,
   };
+}
+
+/** The article converted as the reader converts it: its body as one DOM subtree, block by block. */
+export function convertArticle(
+  article: NonNullable<InspectResult['article']>,
+  converter: TextConverter,
+): ConvertedArticle {
+  const { window } = new JSDOM('');
+  const container = window.document.createElement('div');
+  container.innerHTML = article.html;
+  convertSubtree(container, converter);
+  const converted = {
+    from: converter.from,
+    to: converter.to,
+    lang: container.getAttribute('lang') ?? '',
+    title: converter.convert(article.title),
+    html: container.innerHTML,
+    text: plainTextOf(container),
+    attachments: article.attachments.map(({ name, url }) => ({
+      name: converter.convert(name),
+      url,
+    })),
+  };
+  window.close();
+  return converted;
 }
