@@ -9,5 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A real browser on a shared two-core machine: give polled expectations time.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

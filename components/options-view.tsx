@@ -7,6 +7,7 @@ import {
   ElderModeButton,
   ElderModeNote,
   FontChoices,
+  ScriptChoices,
   SpacingChoices,
   ThemeChoices,
   WidthChoices,
@@ -70,6 +71,10 @@ export function OptionsView(props: OptionsViewProps) {
       <section class="options-section" aria-labelledby="options-theme">
         <h2 id="options-theme">{t('optionsTheme')}</h2>
         <ThemeChoices settings={settings} onChange={onChange} />
+      </section>
+      <section class="options-section" aria-labelledby="options-script">
+        <h2 id="options-script">{t('scriptMenu')}</h2>
+        <ScriptChoices settings={settings} onChange={onChange} />
       </section>
       <section class="options-section" aria-labelledby="options-speech">
         <h2 id="options-speech">{t('optionsSpeech')}</h2>

@@ -1,10 +1,12 @@
+import type { ScriptChoice } from '../utils/convert/script-view';
 import { t } from '../utils/i18n';
 import type { PopupStatus } from '../utils/popup-connector';
 import type { Settings } from '../utils/settings';
 import {
   ElderModeButton,
   ElderModeNote,
-  ScriptComingSoon,
+  SCRIPT_LABELS,
+  ScriptChoices,
   type SpeechCommand,
   SpeechControls,
   type SpeechView,
@@ -29,6 +31,9 @@ export interface PopupViewProps {
   speech: SpeechView | 'unsupported' | undefined;
   onSpeech: (command: SpeechCommand) => void;
   onSpeechRate: (rate: number) => void;
+  /** The script the page itself is shown in ('original' when untouched). */
+  pageScript: ScriptChoice;
+  onConvertPage: (script: ScriptChoice) => void;
   onChangeSettings: (change: Partial<Settings>) => void;
   onOpenReader: () => void;
   onSetZoom: (factor: number) => void;
@@ -67,7 +72,18 @@ export function PopupView(props: PopupViewProps) {
         <ElderModeButton settings={settings} onChange={props.onChangeSettings} />
         <ElderModeNote settings={settings} />
         <ThemeChoices settings={settings} onChange={props.onChangeSettings} />
-        <ScriptComingSoon />
+        <ScriptChoices
+          settings={settings}
+          onChange={props.onChangeSettings}
+          host={canOpen ? host : undefined}
+        />
+        {canOpen && (
+          <PageScript
+            shown={props.pageScript}
+            chosen={(host && settings.sites[host]?.script) || settings.script}
+            onConvert={props.onConvertPage}
+          />
+        )}
         {props.speech === 'unsupported' ? (
           <p class="yd-note">{t('speechPopupOnlyInReader')}</p>
         ) : (
@@ -103,6 +119,48 @@ export function PopupView(props: PopupViewProps) {
         {t('openOptions')}
       </button>
     </main>
+  );
+}
+
+/** The page itself in the chosen script, or back as published. */
+function PageScript({
+  shown,
+  chosen,
+  onConvert,
+}: {
+  shown: ScriptChoice;
+  chosen: ScriptChoice;
+  onConvert: (script: ScriptChoice) => void;
+}) {
+  return (
+    <fieldset class="yd-group">
+      <legend class="yd-legend">{t('scriptPageLabel')}</legend>
+      {shown === 'original' ? (
+        <button
+          type="button"
+          class="yd-button"
+          data-testid="page-convert"
+          disabled={chosen === 'original'}
+          onClick={() => onConvert(chosen)}
+        >
+          {t('scriptPageConvert')}
+        </button>
+      ) : (
+        <>
+          <span class="yd-note" data-testid="page-script-state">
+            {t('scriptPageConverted', t(SCRIPT_LABELS[shown]))}
+          </span>
+          <button
+            type="button"
+            class="yd-button"
+            data-testid="page-restore"
+            onClick={() => onConvert('original')}
+          >
+            {t('scriptPageRestore')}
+          </button>
+        </>
+      )}
+    </fieldset>
   );
 }
 
@@ -144,7 +202,7 @@ function PageZoom({ zoom, onSetZoom }: { zoom: number; onSetZoom: (factor: numbe
       >
         {t('pageZoomReset')}
       </button>
-      <span class="yd-soon-note">{t('pageZoomRemembered')}</span>
+      <span class="yd-hint">{t('pageZoomRemembered')}</span>
     </fieldset>
   );
 }

@@ -8,7 +8,8 @@ import {
   ElderModeButton,
   FontChoices,
   PanelButton,
-  ScriptComingSoon,
+  ScriptChoices,
+  type ScriptStatus,
   SpacingChoices,
   type SpeechCommand,
   SpeechControls,
@@ -29,6 +30,9 @@ export interface ReaderViewProps {
   onSpeechRate: (rate: number) => void;
   /** While reading aloud, a click on a paragraph reads from there. */
   onReadFrom: (element: Element) => void;
+  /** The page's host name, for per-site choices. */
+  host?: string;
+  scriptStatus?: ScriptStatus;
 }
 
 /** The toolbar's panels: each opens below the toolbar, one at a time. */
@@ -37,10 +41,14 @@ const PANELS = {
   width: { icon: '↔', label: 'widthMenu', body: WidthChoices },
   font: { icon: '字', label: 'fontMenu', body: FontChoices },
   theme: { icon: '◐', label: 'themeMenu', body: ThemeChoices },
+  script: { icon: '简', label: 'scriptMenu', body: ScriptChoices },
 } as const satisfies Record<
   string,
-  { icon: string; label: MessageKey; body: (props: ControlProps) => unknown }
+  { icon: string; label: MessageKey; body: (props: PanelProps) => unknown }
 >;
+
+/** What every panel is given (each takes what it needs). */
+type PanelProps = ControlProps & { host?: string; status?: ScriptStatus };
 type PanelName = keyof typeof PANELS;
 
 /** The reader overlay: a sticky toolbar (with its panels), a header card, and the article. */
@@ -71,7 +79,6 @@ export function ReaderView(props: ReaderViewProps) {
               onToggle={() => setPanel(panel === name ? undefined : name)}
             />
           ))}
-          <ScriptComingSoon />
           {article && (
             <SpeechControls
               speech={props.speech}
@@ -107,7 +114,12 @@ export function ReaderView(props: ReaderViewProps) {
               }
             }}
           >
-            <Panel settings={settings} onChange={onChangeSettings} />
+            <Panel
+              settings={settings}
+              onChange={onChangeSettings}
+              host={props.host}
+              status={props.scriptStatus}
+            />
             <button type="button" class="yd-button" onClick={closePanel}>
               {t('closePanel')}
             </button>

@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import type { ScriptChoice, SourceChoice } from '../utils/convert/script-view';
+import type { Script } from '../utils/convert/scripts';
 import { MAX_FONT_SIZE_PX, MIN_FONT_SIZE_PX, stepFontSize } from '../utils/display/font-size';
 import { THEME_NAMES, THEMES, type ThemeName } from '../utils/display/themes';
 import {
@@ -11,7 +13,7 @@ import {
   LINE_HEIGHTS,
 } from '../utils/display/typography';
 import { type MessageKey, t } from '../utils/i18n';
-import { DEFAULT_SETTINGS, type Settings } from '../utils/settings';
+import { DEFAULT_SETTINGS, type Settings, withSite } from '../utils/settings';
 
 /**
  * The reading controls, shared by the reader's toolbar, the popup and the options page: pure views,
@@ -261,42 +263,96 @@ export function FontChoices({ settings, onChange }: ControlProps) {
   );
 }
 
-/** Controls that later work fills in: disabled, and saying so in words, not only by their look. */
-export function ComingSoonGroup({
-  label,
-  buttons,
-}: {
-  label: string;
-  buttons: [testId: string, icon: string | undefined, label: string][];
-}) {
-  return (
-    <fieldset class="yd-group yd-soon">
-      <legend class="yd-legend">{label}</legend>
-      {buttons.map(([testId, icon, text]) => (
-        <button type="button" class="yd-button" data-testid={testId} disabled key={testId}>
-          {icon && (
-            <span class="yd-icon" aria-hidden="true">
-              {icon}
-            </span>
-          )}
-          <span>{text}</span>
-        </button>
-      ))}
-      <span class="yd-soon-note">{t('comingSoon')}</span>
-    </fieldset>
-  );
+export const SCRIPT_LABELS: Record<ScriptChoice, MessageKey> = {
+  original: 'scriptOriginal',
+  cn: 'scriptHans',
+  t: 'scriptHant',
+  tw: 'scriptTw',
+  twp: 'scriptTwp',
+  hk: 'scriptHk',
+};
+const SCRIPT_CHOICES: ScriptChoice[] = ['original', 'cn', 't', 'tw', 'twp', 'hk'];
+const SOURCE_CHOICES: SourceChoice[] = ['auto', 'cn', 't', 'tw', 'hk'];
+
+/** What the script controls show: the choice in effect, and how the conversion went. */
+export interface ScriptStatus {
+  from?: Script;
+  loading: boolean;
+  failed: boolean;
 }
 
-export function ScriptComingSoon() {
+/**
+ * Simplified/traditional: the script to show (原文 restores exactly), what the article is written
+ * in (detected unless said), and, when the site is known, "always show this site this way".
+ */
+export function ScriptChoices({
+  settings,
+  onChange,
+  host,
+  status,
+}: ControlProps & { host?: string; status?: ScriptStatus }) {
+  const siteScript = host ? settings.sites[host]?.script : undefined;
+  const shown: ScriptChoice = siteScript ?? settings.script;
+  // A site that always shows one script follows a new choice made there.
+  const choose = (script: ScriptChoice) =>
+    onChange(
+      host && siteScript
+        ? {
+            script,
+            sites: withSite(settings, host, { script: script === 'original' ? undefined : script }),
+          }
+        : { script },
+    );
   return (
-    <ComingSoonGroup
-      label={t('scriptMenu')}
-      buttons={[
-        ['script-hans', undefined, t('scriptHans')],
-        ['script-hant', undefined, t('scriptHant')],
-        ['script-original', undefined, t('scriptOriginal')],
-      ]}
-    />
+    <>
+      <ChoiceGroup
+        label={t('scriptShowLabel')}
+        value={shown}
+        onChoose={choose}
+        choices={SCRIPT_CHOICES.map((value) => ({
+          value,
+          testId: `script-${value}`,
+          label: t(SCRIPT_LABELS[value]),
+        }))}
+      />
+      <ChoiceGroup
+        label={t('scriptSourceLabel')}
+        value={settings.sourceScript}
+        onChoose={(sourceScript) => onChange({ sourceScript })}
+        choices={SOURCE_CHOICES.map((value) => ({
+          value,
+          testId: `source-${value}`,
+          label: value === 'auto' ? t('scriptSourceAuto') : t(SCRIPT_LABELS[value]),
+        }))}
+      />
+      {host && (
+        <label class="yd-check">
+          <input
+            type="checkbox"
+            data-testid="script-site"
+            checked={siteScript !== undefined}
+            disabled={shown === 'original'}
+            onChange={(event) =>
+              onChange({
+                sites: withSite(settings, host, {
+                  script: event.currentTarget.checked && shown !== 'original' ? shown : undefined,
+                }),
+              })
+            }
+          />
+          <span>{t('scriptSiteAlways')}</span>
+        </label>
+      )}
+      <p class="yd-note" role="status" data-testid="script-status">
+        {status?.loading
+          ? t('scriptLoading')
+          : status?.failed
+            ? t('scriptFailed')
+            : status?.from
+              ? t('scriptDetected', t(SCRIPT_LABELS[status.from]))
+              : ''}
+      </p>
+    </>
   );
 }
 

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { runCommand } from '~/utils/commands';
 import { bundleScriptPath, isDictionaryBundle } from '~/utils/convert/load-extension';
+import type { ScriptChoice, ScriptViewState, SourceChoice } from '~/utils/convert/script-view';
 import { t } from '~/utils/i18n';
 import {
   createMessageListener,
@@ -19,6 +20,8 @@ import { type ChromeTtsApi, createChromeTtsEngine } from '~/utils/speech/engine'
 const READER_SCRIPT = '/content-scripts/reader.js' as const;
 /** The on-page button's bundle, injected on article pages only. */
 const ENTRY_SCRIPT = '/content-scripts/entry.js' as const;
+/** The page-conversion bundle, injected when the page itself is to be shown in another script. */
+const PAGE_SCRIPT = '/content-scripts/page-script.js' as const;
 /** The detector's bundle, also registered at runtime on the sites the user adds. */
 const DETECTOR_SCRIPT = '/content-scripts/detector.js';
 
@@ -45,6 +48,8 @@ export default defineBackground(() => {
         }
         await action.setBadgeBackgroundColor({ tabId, color: '#0b4a8f' });
         await action.setTitle({ tabId, title: t('badgeArticleTitle') });
+        if (site.script)
+          await convertPageIn(tabId, site.script, (await loadSettings()).sourceScript);
         if (site.autoOpen) await openReader(tabId);
         else if (!site.hideEntryButton) await injectScript(tabId, ENTRY_SCRIPT);
       },
@@ -55,6 +60,10 @@ export default defineBackground(() => {
       'ui→background:open-reader': ({ tabId }, sender) => openReader(tabId ?? sender.tab?.id),
       'content→background:load-dictionaries': ({ bundles }, sender) =>
         injectDictionaries(bundles, sender),
+      'ui→background:convert-page': ({ tabId, script, source }) =>
+        convertPageIn(tabId, script, source),
+      'ui→background:page-script-state': ({ tabId }) =>
+        sendToTab(tabId, { type: '→page:page-script-state' }).catch(() => null) ?? null,
     }),
   );
 
@@ -142,10 +151,20 @@ async function openReader(tabId: number | undefined): Promise<OpenReaderResult> 
     : { ok: false, reason: 'not-allowed' };
 }
 
+/** Shows a tab's page in a script, injecting the page-conversion script first if needed. */
+async function convertPageIn(
+  tabId: number,
+  script: ScriptChoice,
+  source: SourceChoice,
+): Promise<ScriptViewState | null> {
+  if (!(await injectScript(tabId, PAGE_SCRIPT))) return null;
+  return sendToTab(tabId, { type: '→page:convert-page', script, source }).catch(() => null);
+}
+
 /** Runs one of the runtime-registered bundles in a tab's top frame; false when not allowed there. */
 async function injectScript(
   tabId: number,
-  file: typeof READER_SCRIPT | typeof ENTRY_SCRIPT,
+  file: typeof READER_SCRIPT | typeof ENTRY_SCRIPT | typeof PAGE_SCRIPT,
 ): Promise<boolean> {
   try {
     await browser.scripting.executeScript({ target: { tabId }, files: [file] });

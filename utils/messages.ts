@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { DictionaryBundle } from './convert/dictionaries';
+import type { ScriptChoice, ScriptViewState, SourceChoice } from './convert/script-view';
 import type { PageStatus } from './detect/detect-article-page';
 import type { SpeechProgress } from './speech/controller';
 import type {
@@ -24,6 +25,19 @@ export type Message =
   | { type: 'ui→background:open-reader'; tabId?: number }
   /** The reader needs OpenCC dictionary bundles injected into its frame (utils/convert). */
   | { type: 'content→background:load-dictionaries'; bundles: DictionaryBundle[] }
+  /** Show a tab's page itself in a script ('original' restores it): from the popup. */
+  | {
+      type: 'ui→background:convert-page';
+      tabId: number;
+      script: ScriptChoice;
+      source: SourceChoice;
+    }
+  /** The script a tab's page is shown in (the popup asks when it opens). */
+  | { type: 'ui→background:page-script-state'; tabId: number }
+  /** Convert this page (the page-script content script answers). */
+  | { type: '→page:convert-page'; script: ScriptChoice; source: SourceChoice }
+  /** The script this page is shown in. */
+  | { type: '→page:page-script-state' }
   /** Ask a tab's detector what it found. */
   | { type: '→page:get-status' }
   /** Ask an injected reader to open (again). */
@@ -58,6 +72,10 @@ export interface MessageResponse {
   'content→background:hide-entry-button': undefined;
   'ui→background:open-reader': OpenReaderResult;
   'content→background:load-dictionaries': LoadDictionariesResult;
+  'ui→background:convert-page': ScriptViewState | null;
+  'ui→background:page-script-state': ScriptViewState | null;
+  '→page:convert-page': ScriptViewState;
+  '→page:page-script-state': ScriptViewState;
   '→page:get-status': PageStatus;
   '→page:reader-open': true;
   '→page:reader-toggle': { open: boolean };

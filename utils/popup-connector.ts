@@ -4,6 +4,7 @@
  * where the active tab would be the popup itself); otherwise the active tab of the current window.
  */
 import { browser } from 'wxt/browser';
+import type { ScriptChoice, ScriptViewState, SourceChoice } from './convert/script-view';
 import type { PageStatus } from './detect/detect-article-page';
 import { type OpenReaderResult, sendToBackground, sendToTab } from './messages';
 import { hostOf, requestHostPermission } from './site-access';
@@ -36,6 +37,13 @@ export interface PopupConnector {
    */
   speechStatus(tabId: number): Promise<SpeechStatus | undefined>;
   speech(tabId: number, action: SpeechAction, rate?: number): Promise<SpeechStatus | undefined>;
+  /** Shows the tab's page in a script ('original' restores it); null where not allowed. */
+  convertPage(
+    tabId: number,
+    script: ScriptChoice,
+    source: SourceChoice,
+  ): Promise<ScriptViewState | null>;
+  pageScript(tabId: number): Promise<ScriptViewState | null>;
   openOptions(): void;
 }
 
@@ -76,6 +84,12 @@ export function createBrowserConnector(search: string): PopupConnector {
         action,
         ...(rate !== undefined && { rate }),
       }).catch(() => undefined),
+    convertPage: (tabId, script, source) =>
+      sendToBackground({ type: 'ui→background:convert-page', tabId, script, source }).catch(
+        () => null,
+      ),
+    pageScript: (tabId) =>
+      sendToBackground({ type: 'ui→background:page-script-state', tabId }).catch(() => null),
     openOptions: () => void browser.runtime.openOptionsPage(),
   };
 }

@@ -3,6 +3,9 @@
  * returns is migrated to the current version and then repaired field by field, so a corrupted or
  * unknown value falls back to its default without resetting the rest.
  */
+
+import type { ScriptChoice, SourceChoice } from './convert/script-view';
+import { isScript, type Script } from './convert/scripts';
 import { FONT_SIZES_PX } from './display/font-size';
 import { isThemeName, type ThemeName } from './display/themes';
 import {
@@ -23,6 +26,8 @@ export interface SiteSettings {
   autoOpen?: boolean;
   /** Do not show the on-page "阅读模式" button on this site. */
   hideEntryButton?: boolean;
+  /** Always show this site in this script: the reader and the page itself. */
+  script?: Script;
 }
 
 export const DEFAULT_SETTINGS = {
@@ -33,6 +38,10 @@ export const DEFAULT_SETTINGS = {
   contentWidth: 'medium' as ContentWidth,
   fontFamily: 'sans' as FontFamily,
   theme: 'default' as ThemeName,
+  /** The script the reader shows articles in ('original': as published). */
+  script: 'original' as ScriptChoice,
+  /** What the articles are written in: detected from the text, or the user's word. */
+  sourceScript: 'auto' as SourceChoice,
   /** Reading-aloud speed, 0.5 to 2.0 in steps of 0.1. */
   speechRate: 1 as number,
   /** The chosen voice's name; empty for the best voice for the text. */
@@ -64,6 +73,9 @@ const REPAIRS: { [K in keyof Settings]: FieldRepair<Settings[K]> } = {
       ? (value as FontFamily)
       : undefined,
   theme: (value) => (isThemeName(value) ? value : undefined),
+  script: (value) => (value === 'original' || isScript(value) ? value : undefined),
+  sourceScript: (value) =>
+    value === 'auto' || (isScript(value) && value !== 'twp') ? (value as SourceChoice) : undefined,
   speechRate: (value) =>
     typeof value === 'number' && Number.isFinite(value) && snapRate(value) === value
       ? value
@@ -87,6 +99,7 @@ function repairSites(value: Record<string, unknown>): Record<string, SiteSetting
     const site: SiteSettings = {};
     if (entry.autoOpen === true) site.autoOpen = true;
     if (entry.hideEntryButton === true) site.hideEntryButton = true;
+    if (isScript(entry.script)) site.script = entry.script;
     if (Object.keys(site).length > 0) sites[host] = site;
   }
   return sites;
@@ -102,6 +115,7 @@ export function withSite(
   const site: SiteSettings = {};
   if (merged.autoOpen) site.autoOpen = true;
   if (merged.hideEntryButton) site.hideEntryButton = true;
+  if (merged.script) site.script = merged.script;
   const { [host]: _old, ...others } = settings.sites;
   return Object.keys(site).length > 0 ? { ...others, [host]: site } : others;
 }

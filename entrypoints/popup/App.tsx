@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PopupView } from '~/components/popup-view';
 import type { SpeechCommand, SpeechView } from '~/components/reading-controls';
+import type { ScriptChoice } from '~/utils/convert/script-view';
 import { themeStylesheet } from '~/utils/display/themes';
 import type { PopupConnector, PopupStatus } from '~/utils/popup-connector';
 import { withSite } from '~/utils/settings';
@@ -37,6 +38,11 @@ export function App({
   const [openFailed, setOpenFailed] = useState(false);
   const [permissionDenied, setPermissionDenied] = useState(false);
   const [speech, setSpeech] = useState<SpeechView | 'unsupported'>();
+  const [pageScript, setPageScript] = useState<ScriptChoice>('original');
+  useEffect(() => {
+    if (tabId !== undefined)
+      void connector.pageScript(tabId).then((state) => setPageScript(state?.shown ?? 'original'));
+  }, [connector, tabId]);
 
   // Where reading aloud stands in this tab, kept current while the popup is open.
   useEffect(() => {
@@ -102,6 +108,12 @@ export function App({
         zoom={zoom}
         permissionDenied={permissionDenied}
         speech={speech}
+        pageScript={pageScript}
+        onConvertPage={async (script) => {
+          if (tabId === undefined) return;
+          const state = await connector.convertPage(tabId, script, settings.sourceScript);
+          setPageScript(state?.shown ?? 'original');
+        }}
         onSpeech={(command) => void speak(command)}
         onSpeechRate={(rate) => {
           void change({ speechRate: rate });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ReaderView, type ReaderViewProps } from '../../components/reader-view';
+import type { ScriptView, ScriptViewState } from '../../utils/convert/script-view';
 import { themeStylesheet } from '../../utils/display/themes';
 import { typographyDeclarations } from '../../utils/display/typography';
 import type { ReaderSpeech, ReaderSpeechState } from '../../utils/speech/reader-speech';
@@ -10,8 +11,20 @@ export function App({
   content,
   onClose,
   speech,
-}: Pick<ReaderViewProps, 'content' | 'onClose'> & { speech: ReaderSpeech }) {
-  const { settings, change } = useSettings();
+  scriptView,
+}: Pick<ReaderViewProps, 'content' | 'onClose'> & {
+  speech: ReaderSpeech;
+  scriptView: ScriptView;
+}) {
+  const { settings, change, loaded } = useSettings();
+  const host = location.hostname || undefined;
+  const [scriptState, setScriptState] = useState<ScriptViewState>(scriptView.state());
+  useEffect(() => scriptView.subscribe(setScriptState), [scriptView]);
+  // Show the article in the chosen script (this site's, if it has one) once settings are known.
+  const script = (host && settings.sites[host]?.script) || settings.script;
+  useEffect(() => {
+    if (loaded && 'article' in content) void scriptView.show(script, settings.sourceScript);
+  }, [loaded, content, script, settings.sourceScript, scriptView]);
   const [speechState, setSpeechState] = useState<ReaderSpeechState>(speech.state());
   useEffect(() => speech.subscribe(setSpeechState), [speech]);
   const lang = 'article' in content ? content.article.lang : undefined;
@@ -34,6 +47,12 @@ export function App({
           if (speechState.state !== 'idle') void speech.setRate(rate);
         }}
         onReadFrom={(element) => void speech.play(element)}
+        host={host}
+        scriptStatus={{
+          ...(scriptState.from && { from: scriptState.from }),
+          loading: scriptState.loading,
+          failed: scriptState.error !== undefined,
+        }}
       />
     </div>
   );

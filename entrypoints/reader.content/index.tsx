@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import readerCss from '~/assets/reader.css?inline';
 import controlsCss from '~/components/reading-controls.css?inline';
+import { createExtensionLoader } from '~/utils/convert/load-extension';
+import { createScriptView } from '~/utils/convert/script-view';
 import { t } from '~/utils/i18n';
 import { createMessageListener, sendToBackground } from '~/utils/messages';
 import { OVERLAY_HOST_TAG } from '~/utils/reader/overlay';
@@ -54,14 +56,23 @@ export default defineContentScript({
       settings: () => ({ rate: settings.speechRate, voiceName: settings.speechVoice || undefined }),
       reducedMotion: () => window.matchMedia('(prefers-reduced-motion: reduce)').matches,
     });
+    const scriptView = createScriptView({
+      target: () =>
+        document.querySelector(OVERLAY_HOST_TAG)?.shadowRoot?.querySelector('.yd-article') ?? null,
+      loader: createExtensionLoader(),
+    });
     const session = createReaderSession(
       document,
       {
         render: (container, content, close) =>
-          render(<App content={content} onClose={close} speech={speech} />, container),
+          render(
+            <App content={content} onClose={close} speech={speech} scriptView={scriptView} />,
+            container,
+          ),
         // Closing the reader stops its reading aloud.
         unrender: (container) => {
           void speech.stop();
+          scriptView.restore();
           render(null, container);
         },
       },

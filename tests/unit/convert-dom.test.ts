@@ -136,11 +136,15 @@ describe('what is converted and what never is', () => {
     expect(document.documentElement.getAttribute('lang')).toBe('zh-TW');
   });
 
-  it('changes nothing when the scripts are the same', async () => {
+  it('changes no text when the scripts are the same, only says which script is shown', async () => {
     const { window } = dom(page, '<title>头发</title>');
     const before = window.document.documentElement.outerHTML;
     const same = await loadConverter('cn', 'cn', loadNodeDictionaries);
-    convertPage(window.document, same, { observe: false });
+    const handle = convertPage(window.document, same, { observe: false });
+    expect(window.document.documentElement.outerHTML).toBe(
+      before.replace('<html>', '<html lang="zh-Hans">'),
+    );
+    handle.restore();
     expect(window.document.documentElement.outerHTML).toBe(before);
   });
 });

@@ -116,8 +116,9 @@ interface Written {
 /** Converts the text of `root` and its attributes, and sets its `lang` to the target script's. */
 export function convertSubtree(root: Element, converter: TextConverter): ConversionHandle {
   const session = new ConversionSession(converter, root);
-  if (converter.identity) return session;
+  // Text already in the target script is left as it is, but says which script it is shown in.
   session.setRootLang(root);
+  if (converter.identity) return session;
   session.convertRuns(root, true);
   return session;
 }
@@ -141,8 +142,8 @@ export function convertPage(
 ): ConversionHandle {
   const root = document.documentElement;
   const session = new ConversionSession(converter, root);
-  if (converter.identity) return session;
   session.setRootLang(root);
+  if (converter.identity) return session;
   const title = document.head?.querySelector('title');
   if (title) session.convertRuns(title, true);
   if (document.body) session.convertRuns(document.body, true);
