@@ -7,6 +7,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
+    // Vite's module-preload polyfill fetches <link rel=modulepreload> files itself: the extension
+    // makes no request of its own, and its pages load their own files directly.
+    build: { modulePreload: { polyfill: false } },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

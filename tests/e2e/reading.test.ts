@@ -72,7 +72,7 @@ describe('the reader toolbar', () => {
       .poll(() => articleStyle(page))
       .toMatchObject({ lineHeight: '44px', letterSpacing: '2px', maxWidth: '520px' });
     expect((await articleStyle(page)).fontFamily).toMatch(/^"Kaiti SC"/);
-    await expect(page.getByTestId('font-kai').getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect.poll(() => page.getByTestId('font-kai').getAttribute('aria-pressed')).toBe('true');
 
     // The choices persist: a reader opened in another tab starts with them.
     const other = await visitPage('hanweb-notice');
@@ -158,9 +158,9 @@ describe('关怀模式', () => {
       .poll(() => articleStyle(page))
       .toMatchObject({ fontSize: '26px', lineHeight: '52px' });
     const popup = await openPopup(harness, tabId);
-    await expect(popup.getByTestId('elder-mode').getAttribute('aria-pressed')).resolves.toBe(
-      'true',
-    );
+    await expect
+      .poll(() => popup.getByTestId('elder-mode').getAttribute('aria-pressed'))
+      .toBe('true');
     const note = (await popup.getByTestId('elder-mode-note').textContent()) ?? '';
     expect(note).toContain('26px');
     expect(note).toContain('适老化');

@@ -1,0 +1,68 @@
+/**
+ * The built extension (npm test builds before this runs): no remote code and no network request of
+ * its own is possible, and its pages keep the browser's strict default CSP.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from '../../scripts/browser.mjs';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+const code = files(EXTENSION_DIR)
+  .filter((path) => /\.(js|html)$/.test(path))
+  .map((path) => ({
+    path: path.slice(EXTENSION_DIR.length + 1),
+    text: readFileSync(path, 'utf8'),
+  }));
+
+/** Namespace names that look like URLs but are never fetched (DOMPurify, Preact). */
+const NAMESPACES = new Set([
+  'http://www.w3.org/1999/xhtml',
+  'http://www.w3.org/2000/svg',
+  'http://www.w3.org/1998/Math/MathML',
+  'http://www.w3.org/1999/xlink',
+  'http://www.w3.org/XML/1998/namespace',
+]);
+
+describe('the built extension', () => {
+  it('has code to check', () => {
+    expect(code.map((file) => file.path)).toEqual(
+      expect.arrayContaining(['background.js', 'content-scripts/detector.js', 'popup.html']),
+    );
+  });
+
+  it('names no remote URL (other than XML namespace names)', () => {
+    const remote = code.flatMap(({ path, text }) =>
+      [...text.matchAll(/\b(?:https?|wss?):\/\/[^\s"'`)<>\\]+/g)]
+        .map((match) => match[0])
+        // A template such as `https://${host}` builds a URL from the user's input; it fetches nothing.
+        .filter((url) => !NAMESPACES.has(url) && !url.includes('${'))
+        .map((url) => `${path}: ${url}`),
+    );
+    expect(remote).toEqual([]);
+  });
+
+  it('has no way to reach the network or to run strings as code', () => {
+    const found = code.flatMap(({ path, text }) =>
+      [
+        ...text.matchAll(
+          /\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|\beval\(|new Function\(/g,
+        ),
+      ].map((match) => `${path}: ${match[0]}`),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('keeps the default extension CSP (no unsafe-eval, no remote script) and no remote hosts', () => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    expect(manifest.content_security_policy).toBeUndefined();
+    expect(JSON.stringify(manifest)).not.toMatch(/unsafe-eval|unsafe-inline/);
+    expect(manifest.web_accessible_resources).toBeUndefined();
+  });
+});
