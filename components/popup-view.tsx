@@ -76,6 +76,8 @@ export function PopupView(props: PopupViewProps) {
           settings={settings}
           onChange={props.onChangeSettings}
           host={canOpen ? host : undefined}
+          // The source script is for the reader's panel and the options page: the popup stays short.
+          showSource={false}
         />
         {canOpen && (
           <PageScript

@@ -290,7 +290,8 @@ export function ScriptChoices({
   onChange,
   host,
   status,
-}: ControlProps & { host?: string; status?: ScriptStatus }) {
+  showSource = true,
+}: ControlProps & { host?: string; status?: ScriptStatus; showSource?: boolean }) {
   const siteScript = host ? settings.sites[host]?.script : undefined;
   const shown: ScriptChoice = siteScript ?? settings.script;
   // A site that always shows one script follows a new choice made there.
@@ -315,16 +316,18 @@ export function ScriptChoices({
           label: t(SCRIPT_LABELS[value]),
         }))}
       />
-      <ChoiceGroup
-        label={t('scriptSourceLabel')}
-        value={settings.sourceScript}
-        onChoose={(sourceScript) => onChange({ sourceScript })}
-        choices={SOURCE_CHOICES.map((value) => ({
-          value,
-          testId: `source-${value}`,
-          label: value === 'auto' ? t('scriptSourceAuto') : t(SCRIPT_LABELS[value]),
-        }))}
-      />
+      {showSource && (
+        <ChoiceGroup
+          label={t('scriptSourceLabel')}
+          value={settings.sourceScript}
+          onChoose={(sourceScript) => onChange({ sourceScript })}
+          choices={SOURCE_CHOICES.map((value) => ({
+            value,
+            testId: `source-${value}`,
+            label: value === 'auto' ? t('scriptSourceAuto') : t(SCRIPT_LABELS[value]),
+          }))}
+        />
+      )}
       {host && (
         <label class="yd-check">
           <input
