@@ -102,9 +102,9 @@ describe('on the page itself', () => {
     await popup.getByTestId('menu-script').count(); // (the popup has no panels; choices are inline)
     await popup.getByTestId('script-t').click();
     await popup.getByTestId('page-convert').click();
-    await expect(popup.getByTestId('page-script-state').textContent()).resolves.toBe(
-      '网页已转为繁體',
-    );
+    await expect
+      .poll(() => popup.getByTestId('page-script-state').textContent())
+      .toBe('网页已转为繁體');
     const converted = await page.evaluate(() => ({
       title: document.title,
       lang: document.documentElement.getAttribute('lang'),

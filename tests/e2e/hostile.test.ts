@@ -216,11 +216,13 @@ describe('odd and broken pages', () => {
   it('a single-page portal moving from its list to an article with pushState is checked again', async () => {
     const { page, tabId, errors } = await open('/col/col1229002/index.html');
     await page.waitForTimeout(300);
-    await expect(page.locator('yidu-entry').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('yidu-entry').count()).toBe(0);
     await page.locator('#go').click();
     await page.getByTestId('reader-entry').waitFor();
     const popup = await openPopup(harness, tabId);
-    await expect(popup.getByTestId('status-kind').textContent()).resolves.toContain('政府网站文章');
+    await expect
+      .poll(() => popup.getByTestId('status-kind').textContent())
+      .toContain('政府网站文章');
     await popup.close();
     expect(errors).toEqual([]);
     await page.close();

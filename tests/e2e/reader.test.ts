@@ -34,7 +34,7 @@ function pageState(page: Page) {
 describe('a government article page', () => {
   it('is recognised: toolbar badge and the on-page reader button', async () => {
     const { page, tabId } = await visitPage('ziyang-article');
-    await expect(page.getByTestId('reader-entry').textContent()).resolves.toContain('阅读模式');
+    await expect.poll(() => page.getByTestId('reader-entry').textContent()).toContain('阅读模式');
     await expect.poll(() => badgeText(harness, tabId)).toBe('读');
     await page.close();
   });
@@ -47,21 +47,21 @@ describe('a government article page', () => {
     const before = await pageState(page);
 
     const popup = await openPopup(harness, tabId);
-    await expect(popup.getByTestId('status-kind').textContent()).resolves.toBe(
-      '政府网站文章 · 资阳市人民政府 · 2021-03-02',
-    );
-    await expect(popup.getByTestId('status-title').textContent()).resolves.toBe(
-      golden.expected.title,
-    );
+    await expect
+      .poll(() => popup.getByTestId('status-kind').textContent())
+      .toBe('政府网站文章 · 资阳市人民政府 · 2021-03-02');
+    await expect
+      .poll(() => popup.getByTestId('status-title').textContent())
+      .toBe(golden.expected.title);
     await popup.screenshot({ path: `${SCREENSHOT_DIR}/popup-article.png` });
     await popup.getByTestId('open-reader').click();
 
     await page.bringToFront();
     const reader = page.getByTestId('reader');
     await reader.waitFor();
-    await expect(page.getByTestId('reader-title').textContent()).resolves.toBe(
-      golden.expected.title,
-    );
+    await expect
+      .poll(() => page.getByTestId('reader-title').textContent())
+      .toBe(golden.expected.title);
     const body = (await page.getByTestId('reader-content').textContent()) ?? '';
     for (const text of golden.expected.bodyIncludes ?? []) expect(body).toContain(text);
     for (const text of golden.expected.bodyExcludes ?? []) expect(body).not.toContain(text);
@@ -104,8 +104,8 @@ describe('a government article page', () => {
       .toBe('true');
     // Esc closes the open panel first, and leaves the reader open.
     await page.keyboard.press('Escape');
-    await expect(page.getByTestId('panel-theme').count()).resolves.toBe(0);
-    await expect(page.getByTestId('reader').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByTestId('panel-theme').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('reader').count()).toBe(1);
     await page.getByTestId('menu-theme').click();
     await page.getByTestId('theme-default').click();
     await page.getByTestId('menu-theme').click();
@@ -120,7 +120,7 @@ describe('a government article page', () => {
     }
 
     await page.keyboard.press('Escape');
-    await expect(page.getByTestId('reader').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByTestId('reader').count()).toBe(0);
     expect(await pageState(page)).toEqual(before);
     // Focus is back on the button that opened the reader.
     await expect(
@@ -134,7 +134,7 @@ describe('a government article page', () => {
       await page.keyboard.press('Enter');
       await page.getByTestId('reader').waitFor();
       await page.keyboard.press('Escape');
-      await expect(page.getByTestId('reader').count()).resolves.toBe(0);
+      await expect.poll(() => page.getByTestId('reader').count()).toBe(0);
       expect(await pageState(page)).toEqual(before);
     }
     await page.close();
@@ -149,7 +149,7 @@ describe('a notice with a table and attachments', () => {
     const card = (await page.locator('.yd-meta').textContent()) ?? '';
     expect(card).toContain('2026-09-19');
     expect(card).toContain('市医疗保障局');
-    await expect(page.getByTestId('reader-content').locator('table td').count()).resolves.toBe(9);
+    await expect.poll(() => page.getByTestId('reader-content').locator('table td').count()).toBe(9);
     await expect(page.getByTestId('reader-attachment').allTextContents()).resolves.toEqual([
       '参保缴费指南.pdf',
       '城乡居民参保登记表.docx',
@@ -165,12 +165,14 @@ describe('pages that are not government articles', () => {
   it('a column list page gets no badge, no button, and the popup says so', async () => {
     const { page, tabId } = await visitPage('ziyang-list');
     const popup = await openPopup(harness, tabId);
-    await expect(popup.getByTestId('status-kind').textContent()).resolves.toBe(
-      '本页不是文章 · 资阳市人民政府',
-    );
+    await expect
+      .poll(() => popup.getByTestId('status-kind').textContent())
+      .toBe('本页不是文章 · 资阳市人民政府');
     await expect(badgeText(harness, tabId)).resolves.toBe('');
-    await expect(page.getByTestId('reader-entry').count()).resolves.toBe(0);
-    await expect(popup.getByTestId('open-reader').textContent()).resolves.toBe('仍然尝试阅读模式');
+    await expect.poll(() => page.getByTestId('reader-entry').count()).toBe(0);
+    await expect
+      .poll(() => popup.getByTestId('open-reader').textContent())
+      .toBe('仍然尝试阅读模式');
     await popup.close();
     await page.close();
   });
@@ -178,10 +180,10 @@ describe('pages that are not government articles', () => {
   it('a site outside the government hosts has no detector; the popup explains', async () => {
     const { page, tabId } = await visitPage('example-news');
     const popup = await openPopup(harness, tabId);
-    await expect(popup.getByTestId('status-kind').textContent()).resolves.toBe(
-      '本页不在自动识别的政府网站范围内',
-    );
-    await expect(page.locator('yidu-entry').count()).resolves.toBe(0);
+    await expect
+      .poll(() => popup.getByTestId('status-kind').textContent())
+      .toBe('本页不在自动识别的政府网站范围内');
+    await expect.poll(() => page.locator('yidu-entry').count()).toBe(0);
     // Opened as a page, the popup holds no activeTab grant, so the browser refuses, and the popup
     // says so rather than failing silently. (From the toolbar button the grant is there.)
     await popup.getByTestId('open-reader').click();

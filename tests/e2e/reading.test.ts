@@ -64,7 +64,7 @@ describe('the reader toolbar', () => {
     await page.getByTestId('line-height-2.2').click();
     await page.getByTestId('letter-spacing-2').click();
     await page.getByTestId('menu-width').click();
-    await expect(page.getByTestId('panel-spacing').count()).resolves.toBe(0); // one panel at a time
+    await expect.poll(() => page.getByTestId('panel-spacing').count()).toBe(0); // one panel at a time
     await page.getByTestId('width-narrow').click();
     await page.getByTestId('menu-font').click();
     await page.getByTestId('font-kai').click();
@@ -88,7 +88,7 @@ describe('the reader toolbar', () => {
     await openReader(page);
     const larger = page.getByTestId('font-larger');
     while (await larger.isEnabled()) await larger.click();
-    await expect(page.getByTestId('font-size-value').textContent()).resolves.toBe('字号 64px');
+    await expect.poll(() => page.getByTestId('font-size-value').textContent()).toBe('字号 64px');
     await expect.poll(async () => (await articleStyle(page)).fontSize).toBe('64px');
     // No sideways scrolling at the largest size.
     const overflow = await page
@@ -98,7 +98,7 @@ describe('the reader toolbar', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/reader-largest.png` });
     const smaller = page.getByTestId('font-smaller');
     while (await smaller.isEnabled()) await smaller.click();
-    await expect(page.getByTestId('font-size-value').textContent()).resolves.toBe('字号 16px');
+    await expect.poll(() => page.getByTestId('font-size-value').textContent()).toBe('字号 16px');
     await page.close();
   });
 
@@ -189,7 +189,7 @@ describe('the popup', () => {
     }
     expect(reached).toBe(true);
     await popup.keyboard.press('Enter');
-    await expect(popup.getByTestId('font-size-value').textContent()).resolves.toBe('字号 21px');
+    await expect.poll(() => popup.getByTestId('font-size-value').textContent()).toBe('字号 21px');
     // Every button is at least 48 × 48 px.
     const small = await popup
       .locator('button')
@@ -209,7 +209,7 @@ describe('the popup', () => {
     const { page, tabId } = await visitPage('ziyang-article');
     const popup = await openPopup(harness, tabId);
     await popup.getByTestId('page-zoom-in').click();
-    await expect(popup.getByTestId('page-zoom-value').textContent()).resolves.toBe('整页 110%');
+    await expect.poll(() => popup.getByTestId('page-zoom-value').textContent()).toBe('整页 110%');
     await expect
       .poll(() => harness.serviceWorker.evaluate((id) => chrome.tabs.getZoom(id), tabId))
       .toBeCloseTo(1.1, 5);
@@ -219,7 +219,7 @@ describe('the popup', () => {
       .poll(() => harness.serviceWorker.evaluate((id) => chrome.tabs.getZoom(id), again.tabId))
       .toBeCloseTo(1.1, 5);
     await popup.getByTestId('page-zoom-reset').click();
-    await expect(popup.getByTestId('page-zoom-value').textContent()).resolves.toBe('整页 100%');
+    await expect.poll(() => popup.getByTestId('page-zoom-value').textContent()).toBe('整页 100%');
     await again.page.close();
     await popup.close();
     await page.close();
@@ -246,7 +246,7 @@ describe('the popup', () => {
     // Not on a list page of the same site.
     const list = await visitPage('ziyang-list');
     await list.page.waitForTimeout(500);
-    await expect(list.page.getByTestId('reader').count()).resolves.toBe(0);
+    await expect.poll(() => list.page.getByTestId('reader').count()).toBe(0);
     await list.page.close();
     await page.close();
     await resetSettings();
@@ -289,10 +289,10 @@ describe('the on-page button', () => {
 
     const { page } = await visitPage('ziyang-article');
     await page.getByTestId('reader-entry-dismiss').click();
-    await expect(page.locator('yidu-entry').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('yidu-entry').count()).toBe(0);
     await page.reload();
     await page.waitForTimeout(500);
-    await expect(page.locator('yidu-entry').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('yidu-entry').count()).toBe(0);
 
     const options = await harness.context.newPage();
     await options.goto(`chrome-extension://${harness.extensionId}/options.html`);
@@ -320,12 +320,12 @@ describe('the options page', () => {
 
     await options.getByTestId('options-site-input').fill('不是网址');
     await options.getByTestId('options-site-add').click();
-    await expect(options.getByTestId('options-site-message').textContent()).resolves.toBe(
-      '请输入网站地址，例如 www.example.com。',
-    );
+    await expect
+      .poll(() => options.getByTestId('options-site-message').textContent())
+      .toBe('请输入网站地址，例如 www.example.com。');
     await options.getByTestId('options-site-input').fill('https://www.cmse.gov.cn/xwzx/');
     await options.getByTestId('options-site-add').click();
-    await expect(options.locator('[data-site="www.cmse.gov.cn"]').count()).resolves.toBe(1);
+    await expect.poll(() => options.locator('[data-site="www.cmse.gov.cn"]').count()).toBe(1);
     // The site opens the reader by itself now.
     const { page } = await visitPage('cmse-space-station');
     await page.getByTestId('reader').waitFor();
@@ -338,7 +338,7 @@ describe('the options page', () => {
 
     await options.getByTestId('options-reset').click();
     await expect.poll(() => options.getByTestId('options-sites-empty').count()).toBe(1);
-    await expect(options.getByTestId('options-font-size').inputValue()).resolves.toBe('20');
+    await expect.poll(() => options.getByTestId('options-font-size').inputValue()).toBe('20');
     await options.screenshot({ path: `${SCREENSHOT_DIR}/options.png`, fullPage: true });
     await options.close();
   });

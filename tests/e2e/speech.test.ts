@@ -283,7 +283,7 @@ describe("the reader's own speech controls", () => {
     await expect.poll(() => highlighted(page)).toBe(await paragraph.textContent());
 
     await page.getByTestId('speech-faster').click();
-    await expect(page.getByTestId('speech-rate-value').textContent()).resolves.toBe('语速 1.1');
+    await expect.poll(() => page.getByTestId('speech-rate-value').textContent()).toBe('语速 1.1');
     await expect
       .poll(() =>
         harness.serviceWorker.evaluate(async () => {
@@ -294,7 +294,7 @@ describe("the reader's own speech controls", () => {
       .toBe(1.1);
 
     await page.keyboard.press('Escape');
-    await expect(page.getByTestId('reader').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByTestId('reader').count()).toBe(0);
     await expect
       .poll(() =>
         harness.serviceWorker.evaluate(async () => {
