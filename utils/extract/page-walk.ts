@@ -76,9 +76,23 @@ export interface RunningText {
   last: Element;
 }
 
+/**
+ * Short-paragraph notices (one sentence a `<p>`) never reach BODY_START_CHARACTERS in one block,
+ * while the summaries of a feed beside them may. Blocks of at least this many CJK characters (a
+ * sentence, not a label like "来源：资阳日报") also count towards their parent, and a parent that
+ * reaches BODY_START_CHARACTERS so starts the running text at its first such block.
+ */
+const SENTENCE_CHARACTERS = 12;
+
+interface Container {
+  total: number;
+  first: Element;
+}
+
 /** The first and last blocks of running text in `root`, or null when it has none. */
 export function findRunningText(root: Element): RunningText | null {
   const totals = new Map<Element, number>();
+  const containers = new Map<Element, Container>();
   const walker = textWalker(root, NOT_RUNNING_TEXT_TAGS);
   let first: Element | null = null;
   let last: Element | null = null;
@@ -90,9 +104,23 @@ export function findRunningText(root: Element): RunningText | null {
     const block = characters > 0 ? blockOf(node) : null;
     if (!block) continue;
     const before = totals.get(block) ?? 0;
-    totals.set(block, before + characters);
-    if (before < BODY_START_CHARACTERS && before + characters >= BODY_START_CHARACTERS) {
+    const after = before + characters;
+    totals.set(block, after);
+    if (before < BODY_START_CHARACTERS && after >= BODY_START_CHARACTERS) {
       first ??= block;
+      last = block;
+    }
+    const parent = block.parentElement;
+    if (!parent || after < SENTENCE_CHARACTERS) continue;
+    let container = containers.get(parent);
+    if (!container) {
+      container = { total: 0, first: block };
+      containers.set(parent, container);
+    }
+    const counted = container.total;
+    container.total += before < SENTENCE_CHARACTERS ? after : characters;
+    if (container.total >= BODY_START_CHARACTERS) {
+      if (counted < BODY_START_CHARACTERS) first ??= container.first;
       last = block;
     }
   }
