@@ -96,6 +96,7 @@ export function findRunningText(root: Element): RunningText | null {
   const walker = textWalker(root, NOT_RUNNING_TEXT_TAGS);
   let first: Element | null = null;
   let last: Element | null = null;
+  let bodyParent: Element | null = null;
   let visited = 0;
   for (let node = walker.nextNode(); node && visited < MAX_TEXT_NODES; node = walker.nextNode()) {
     if (node.nodeType !== 3) continue;
@@ -119,10 +120,12 @@ export function findRunningText(root: Element): RunningText | null {
     }
     const counted = container.total;
     container.total += before < SENTENCE_CHARACTERS ? after : characters;
-    if (container.total >= BODY_START_CHARACTERS) {
-      if (counted < BODY_START_CHARACTERS) first ??= container.first;
-      last = block;
+    if (counted < BODY_START_CHARACTERS && container.total >= BODY_START_CHARACTERS && !first) {
+      first = container.first;
+      bodyParent = parent;
     }
+    // Later sentences of the same body extend it; a footer's or a sidebar's lines do not.
+    if (parent === bodyParent) last = block;
   }
   return first && last ? { first, last } : null;
 }
