@@ -9,7 +9,7 @@ import { readGovMetadata } from '../detect/gov-metadata';
 import { normalizePublishedAt } from '../published-date';
 import { type Attachment, collectAttachments } from './attachments';
 import { findBodyContainer } from './body-containers';
-import { findPublishedAt, findSource } from './meta-line';
+import { findDateBesideSource, findPublishedAt, findSource } from './meta-line';
 import { stripTitleSuffix } from './page-title';
 import { findRunningText, type RunningText, runningTextContainer, textBefore } from './page-walk';
 import { plainTextOf } from './plain-text';
@@ -79,7 +79,8 @@ export function extractArticle(doc: Document, sanitize: (html: string) => string
   const publishedAt =
     normalizePublishedAt(metadata.pubDate ?? '') ??
     findPublishedAt(header) ??
-    (running ? findPublishedAt(textBefore(body, null), false) : undefined);
+    (running ? findPublishedAt(textBefore(body, null), false) : undefined) ??
+    findDateBesideSource(header);
   const source = metadata.contentSource ?? findSource(header);
   const baseUrl = doc.baseURI;
   const areaLinks = running ? [...articleArea(running).querySelectorAll('a[href]')] : [];
