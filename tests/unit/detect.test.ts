@@ -117,4 +117,36 @@ describe('detectArticlePage signals', () => {
       'article',
     );
   });
+
+  it('says no to a list whose entries carry summaries as long as paragraphs (a forum thread list)', () => {
+    const summary =
+      '据报道，某地警方通报称，近日在自然保护区发现失联人员，目前调查仍在进行之中，详情请见正文。';
+    const entries = Array.from(
+      { length: 12 },
+      (_, i) =>
+        `<li><div class="title"><a href="/p/${i}">第${i}个热议话题</a></div><div class="abs">${summary.repeat(2)}</div><span>回复 ${i}</span></li>`,
+    );
+    const threadList = new JSDOM(
+      `<html><body><ul class="threads">${entries.join('')}</ul></body></html>`,
+    ).window.document;
+    expect(detectArticlePage('https://tieba.example.com/f?kw=1', threadList).kind).toBe(
+      'not-article',
+    );
+    // The same long paragraphs as an article's body, one list item being the whole article: yes.
+    const article = new JSDOM(
+      `<html><body><ul class="layout"><li><a href="/">首页</a></li><li><a href="/n">新闻</a></li><li><a href="/g">公告</a></li>
+      <li><p>${summary.repeat(3)}</p><p>${summary.repeat(3)}</p><p>${summary.repeat(3)}</p><p>${summary.repeat(3)}</p></li></ul></body></html>`,
+    ).window.document;
+    expect(detectArticlePage('https://news.example.com/a/1', article).kind).toBe('article');
+  });
+
+  it('takes five one-sentence paragraphs for a short notice', () => {
+    const sentence = '本周六上午九时至十一时，市民服务中心将暂停办理不动产登记业务。';
+    expect(
+      detectArticlePage(
+        'https://news.example.com/a/2',
+        notice([sentence, sentence, sentence, sentence, sentence]),
+      ).kind,
+    ).toBe('article');
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attachmentUrl } from '~/utils/extract/attachments';
-import { findPublishedAt, findSource } from '~/utils/extract/meta-line';
+import { findDateBesideSource, findPublishedAt, findSource } from '~/utils/extract/meta-line';
 import { stripTitleSuffix } from '~/utils/extract/page-title';
 import { scriptOfLangTag, scriptOfText } from '~/utils/extract/script-language';
 import { formatPublishedAt, normalizePublishedAt } from '~/utils/published-date';
@@ -71,6 +71,14 @@ describe('the visible meta line', () => {
     ['活动于2021年3月2日举行', undefined],
   ])('date of %j is %j', (text, expected) => {
     expect(findPublishedAt(text)).toBe(expected);
+  });
+
+  it.each([
+    ['2020-10-04 20:30 来源: 长江网', '2020-10-04T20:30'],
+    ['首页 > 新闻\n2024年5月13日 来源：中国青年报', '2024-05-13'],
+    ['2020-10-04 20:30\n活动于2021年3月2日举行', undefined],
+  ])('an unlabelled date on the source line of %j is %j', (text, expected) => {
+    expect(findDateBesideSource(text)).toBe(expected);
   });
 
   it('outside the header, only takes prefixed labels ("发布时间"), not a notice\'s "时间："', () => {

@@ -173,6 +173,42 @@ describe('extractArticle', () => {
     );
   });
 
+  // A feed of other articles, each a linked headline and a summary as long as a paragraph:
+  // Readability scores the summaries like the article's own paragraphs.
+  const teaser = (n: number) =>
+    `<li><h4><a href="/n${n}.html">另一篇新闻的标题第${n}条</a></h4><p>${'这是另一篇新闻的摘要，讲的是别的事情，与本文无关。'.repeat(4)}</p></li>`;
+  const feed = [1, 2, 3, 4, 5, 6].map(teaser).join('');
+  const shortBody =
+    '<p>本报讯，市政府今天召开常务会议，研究部署近期重点工作，要求各部门抓好落实。</p>'.repeat(3);
+
+  it('reads a known CMS body wrapper alone, without the portal feed beside it (TRS)', () => {
+    const article = extract(`<html><head><title>会议召开_新闻_某市</title></head><body>
+      <div class="page_left"><div class="page_k2"><div class="TRS_Editor">${shortBody}</div></div>
+      <div class="rdwz"><ul>${feed}</ul></div></div></body></html>`);
+    expect(article?.textContent).toContain('研究部署近期重点工作');
+    expect(article?.textContent).not.toContain('另一篇新闻');
+  });
+
+  it('drops recommended and "more stories" feeds however long they are', () => {
+    const article = extract(`<html><body><main>
+      <article><h1>会议召开</h1><div class="body">${shortBody}<p>${paragraph}</p></div></article>
+      <div id="module-moreStories"><ul>${feed}</ul></div>
+      <div class="detail__recommend"><h1>另一篇新闻的标题</h1><p>${paragraph.replace(/正文/g, '别文')}</p></div>
+      </main></body></html>`);
+    expect(article?.textContent).toContain('研究部署近期重点工作');
+    expect(article?.textContent).not.toMatch(/另一篇新闻|别文/);
+  });
+
+  it('ends the article at a self-media platform notice', () => {
+    const article = extract(`<html><body><div class="content">
+      <p>${paragraph}</p><p>${paragraph}</p>
+      <p>特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。</p>
+      <div><p>${'泰国榴莲满大街卖不出去，水果商贩怒斥。'.repeat(5)}</p><p>前沿科技学习分享圈 2024-05-23</p></div>
+      </div></body></html>`);
+    expect(article?.textContent).toContain('用来让正文提取认出文章');
+    expect(article?.textContent).not.toMatch(/本平台|榴莲|前沿科技/);
+  });
+
   it('answers null for a page with no article text', () => {
     expect(extract('<html><body><nav><a href="/">首页</a></nav></body></html>')).toBeNull();
   });

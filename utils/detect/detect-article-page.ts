@@ -43,13 +43,18 @@ const ARTICLE_SCORE = 2;
 
 /** One block of this many CJK characters outside links is running text (a list item never is). */
 const RUNNING_TEXT_BLOCK = 80;
-/** Several shorter paragraphs adding up to this much are running text too (short notices)... */
-const SOME_RUNNING_TEXT = 180;
+/**
+ * Several shorter paragraphs adding up to this much are running text too (short notices: five
+ * one-sentence paragraphs)...
+ */
+const SOME_RUNNING_TEXT = 140;
 /**
  * ...when they are paragraphs rather than a list of headlines with one-line summaries (a journal's
- * table of contents averages about 24 characters a block; news paragraphs well over 30).
+ * table of contents averages about 24 characters a block; news paragraphs 30 or more, and a blog
+ * of one-line paragraphs 28). List entries with summaries as long as paragraphs are not counted
+ * (see `measureTextBlocks`).
  */
-const PARAGRAPH_AVERAGE = 30;
+const PARAGRAPH_AVERAGE = 27;
 /**
  * Less text than this outside links: nothing to read. Counted over all text, not paragraphs, since a
  * short notice ("停水时间：5月20日8时至18时。") is made of lines shorter than a paragraph.

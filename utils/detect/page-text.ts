@@ -41,6 +41,37 @@ const INLINE_TAGS = new Set([
 export const PARAGRAPH_MIN_CHARACTERS = 20;
 
 /**
+ * A list page's entries may carry summaries as long as an article's paragraphs (a forum's thread
+ * list, a news column with leads). A block inside a list item is such an entry when the item is
+ * short, has its headline link, and the list has at least HEADLINE_LIST_ITEMS items, nearly all of
+ * them with a link.
+ */
+const HEADLINE_LIST_ITEMS = 4;
+const HEADLINE_ITEM_MAX_LENGTH = 600;
+
+function isHeadlineListEntry(block: Element): boolean {
+  const item = block.closest('li');
+  const list = item?.parentElement;
+  if (
+    !list ||
+    item.getElementsByTagName('a').length === 0 ||
+    (item.textContent ?? '').replace(/\s+/g, '').length > HEADLINE_ITEM_MAX_LENGTH
+  )
+    return false;
+  let items = 0;
+  let linked = 0;
+  for (const child of list.children) {
+    if (child.tagName !== 'LI') continue;
+    items += 1;
+    if (child.getElementsByTagName('a').length > 0) linked += 1;
+  }
+  return items >= HEADLINE_LIST_ITEMS && linked >= items * 0.75;
+}
+
+/** A block found to be a list entry: its text stops counting as paragraphs. */
+const LIST_ENTRY = Number.NEGATIVE_INFINITY;
+
+/**
  * Stop counting past this many nodes: a page that has shown no article text by then is not made
  * an article by what follows, and a 50,000-node page must not cost the detector a long task.
  */
@@ -92,7 +123,11 @@ export function measureTextBlocks(
     while (block && INLINE_TAGS.has(block.tagName) && block.parentElement)
       block = block.parentElement;
     if (!block) continue;
-    const total = (blocks.get(block) ?? 0) + characters;
+    const before = blocks.get(block) ?? 0;
+    let total = before + characters;
+    // Checked once a block is long enough to count as a paragraph.
+    if (before < PARAGRAPH_MIN_CHARACTERS && total >= PARAGRAPH_MIN_CHARACTERS)
+      if (isHeadlineListEntry(block)) total = LIST_ENTRY;
     blocks.set(block, total);
     if (total > longestBlock) longestBlock = total;
     if (longestBlock >= enoughBlock) break;

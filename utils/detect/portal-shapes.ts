@@ -5,19 +5,17 @@
  * shape's list pages. Shapes come from ../shared/docs/features.md and real portals.
  */
 export interface PortalShape {
-  /** Unique, and the table is sorted by it. */
+  /** Unique, and the table is sorted by it; the comment above each row names the CMS. */
   name: string;
-  /** The CMS or platform that produces this shape. */
-  cms: string;
   /** Matches the path (and query) of an article page. */
   article: RegExp;
   examples: { article: string[]; notArticle: string[] };
 }
 
 export const PORTAL_SHAPES: readonly PortalShape[] = [
+  // Taiwan's Executive Yuan
   {
     name: 'ey-gov-tw',
-    cms: "Taiwan's Executive Yuan",
     article:
       /^\/Page\/[0-9A-F]{16,}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/?$/i,
     examples: {
@@ -25,9 +23,9 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
       notArticle: ['https://www.ey.gov.tw/Page/9277F759E41CCD91', 'https://www.ey.gov.tw/Index'],
     },
   },
+  // www.gov.cn
   {
     name: 'gov-cn-content',
-    cms: 'www.gov.cn',
     article: /\/\d{4}-\d{2}\/\d{2}\/content_\d+\.s?html?$/,
     examples: {
       article: [
@@ -37,9 +35,9 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
       notArticle: ['https://www.gov.cn/zhengce/index.htm', 'https://www.gov.cn/zhengce/zuixin.htm'],
     },
   },
+  // Guangdong government website platform
   {
     name: 'guangdong-post',
-    cms: 'Guangdong government website platform',
     article: /\/(?:content|gkmlpt\/content\/\d+\/\d+)\/post_\d+\.html$/,
     examples: {
       article: [
@@ -52,9 +50,9 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
       ],
     },
   },
+  // Hanweb (大汉)
   {
     name: 'hanweb-art',
-    cms: 'Hanweb (大汉)',
     article: /\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_\d+_\d+\.html$/,
     examples: {
       article: ['https://www.zj.gov.cn/art/2021/3/31/art_1229492731_59033579.html'],
@@ -64,9 +62,9 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
       ],
     },
   },
+  // Hong Kong government press releases
   {
     name: 'hk-press-release',
-    cms: 'Hong Kong government press releases',
     article: /^\/gia\/general\/\d{6}\/\d{2}\/P\d+\.htm$/,
     examples: {
       article: ['https://www.info.gov.hk/gia/general/202103/02/P2021030200456.htm'],
@@ -76,9 +74,9 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
       ],
     },
   },
+  // Jiangxi government website platform
   {
     name: 'jiangxi-hex',
-    cms: 'Jiangxi government website platform',
     article: /\/\d{6}\/[0-9a-f]{32}\.shtml$/,
     examples: {
       article: [
@@ -87,18 +85,18 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
       notArticle: ['https://www.yichun.gov.cn/ycsrmzf/tjgb/list.shtml'],
     },
   },
+  // PHPCMS
   {
     name: 'phpcms-show',
-    cms: 'PHPCMS',
     article: /[?&]a=show&catid=\d+&id=\d+/,
     examples: {
       article: ['http://www.example.gov.cn/index.php?m=content&c=index&a=show&catid=12&id=345'],
       notArticle: ['http://www.example.gov.cn/index.php?m=content&c=index&a=lists&catid=12'],
     },
   },
+  // Sichuan provincial departments
   {
     name: 'sichuan-department',
-    cms: 'Sichuan provincial departments',
     article: /\/c\d+\/\d{4}\/\d{1,2}\/\d{1,2}\/[0-9a-f]{32}\.shtml$/,
     examples: {
       article: [
@@ -107,9 +105,9 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
       notArticle: ['https://jst.sc.gov.cn/scjst/c101428/list.shtml'],
     },
   },
+  // TRS WCM
   {
     name: 'trs-wcm',
-    cms: 'TRS WCM',
     article: /\/\d{6}\/t\d{8}_\d+\.s?html?$/,
     examples: {
       article: [
@@ -122,18 +120,18 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
       ],
     },
   },
+  // VSB (博达)
   {
     name: 'vsb-info',
-    cms: 'VSB (博达)',
     article: /\/info\/\d+\/\d+\.htm$/,
     examples: {
       article: ['http://www.example.gov.cn/info/1047/2932.htm'],
       notArticle: ['http://www.example.gov.cn/list.jsp?urltype=tree.TreeTempUrl&wbtreeid=1047'],
     },
   },
+  // Ziyang municipal platform
   {
     name: 'ziyang-content',
-    cms: 'Ziyang municipal platform',
     article: /\/pc\/content\/content_\d+\.html$/,
     examples: {
       article: [

@@ -8,7 +8,8 @@ import { Readability } from '@mozilla/readability';
 import { readGovMetadata } from '../detect/gov-metadata';
 import { normalizePublishedAt } from '../published-date';
 import { type Attachment, collectAttachments } from './attachments';
-import { findPublishedAt, findSource } from './meta-line';
+import { findBodyContainer } from './body-containers';
+import { findDateBesideSource, findPublishedAt, findSource } from './meta-line';
 import { stripTitleSuffix } from './page-title';
 import { findRunningText, type RunningText, runningTextContainer, textBefore } from './page-walk';
 import { plainTextOf } from './plain-text';
@@ -78,7 +79,8 @@ export function extractArticle(doc: Document, sanitize: (html: string) => string
   const publishedAt =
     normalizePublishedAt(metadata.pubDate ?? '') ??
     findPublishedAt(header) ??
-    (running ? findPublishedAt(textBefore(body, null), false) : undefined);
+    (running ? findPublishedAt(textBefore(body, null), false) : undefined) ??
+    findDateBesideSource(header);
   const source = metadata.contentSource ?? findSource(header);
   const baseUrl = doc.baseURI;
   const areaLinks = running ? [...articleArea(running).querySelectorAll('a[href]')] : [];
@@ -86,6 +88,10 @@ export function extractArticle(doc: Document, sanitize: (html: string) => string
 
   if (title) removeTitleHeading(body, bodyStart, title);
   removePortalChrome(clone, bodyStart);
+  // A CMS's own body wrapper is the article: Readability reads it alone (its siblings are the
+  // portal's feeds; the title, date, source and attachments are read above).
+  const known = findBodyContainer(body, bodyStart);
+  if (known) body.replaceChildren(known);
   revealTextHiddenUntilScript(body);
   const parsed = new Readability(clone, { charThreshold: MIN_ARTICLE_CHARACTERS }).parse();
   if (!parsed?.content) return null;

@@ -38,6 +38,17 @@ export function findPublishedAt(text: string, anyLabel = true): string | undefin
   return match ? normalizePublishedAt(match[1] ?? '') : undefined;
 }
 
+/**
+ * A date with no label, on the line of the "来源：" field: news templates write the meta line as
+ * "2020-10-04 20:30 来源：长江网". The source label is what makes it the meta line.
+ */
+export function findDateBesideSource(text: string): string | undefined {
+  for (const line of text.split('\n')) {
+    if (SOURCE_LABEL.test(line)) return normalizePublishedAt(line);
+  }
+  return undefined;
+}
+
 /** The value of the first "来源：" field in `text`, cut where the next field starts. */
 export function findSource(text: string): string | undefined {
   const label = SOURCE_LABEL.exec(text);

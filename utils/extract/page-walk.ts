@@ -76,12 +76,27 @@ export interface RunningText {
   last: Element;
 }
 
+/**
+ * Short-paragraph notices (one sentence a `<p>`) never reach BODY_START_CHARACTERS in one block,
+ * while the summaries of a feed beside them may. Blocks of at least this many CJK characters (a
+ * sentence, not a label like "来源：资阳日报") also count towards their parent, and a parent that
+ * reaches BODY_START_CHARACTERS so starts the running text at its first such block.
+ */
+const SENTENCE_CHARACTERS = 12;
+
+interface Container {
+  total: number;
+  first: Element;
+}
+
 /** The first and last blocks of running text in `root`, or null when it has none. */
 export function findRunningText(root: Element): RunningText | null {
   const totals = new Map<Element, number>();
+  const containers = new Map<Element, Container>();
   const walker = textWalker(root, NOT_RUNNING_TEXT_TAGS);
   let first: Element | null = null;
   let last: Element | null = null;
+  let bodyParent: Element | null = null;
   let visited = 0;
   for (let node = walker.nextNode(); node && visited < MAX_TEXT_NODES; node = walker.nextNode()) {
     if (node.nodeType !== 3) continue;
@@ -90,11 +105,27 @@ export function findRunningText(root: Element): RunningText | null {
     const block = characters > 0 ? blockOf(node) : null;
     if (!block) continue;
     const before = totals.get(block) ?? 0;
-    totals.set(block, before + characters);
-    if (before < BODY_START_CHARACTERS && before + characters >= BODY_START_CHARACTERS) {
+    const after = before + characters;
+    totals.set(block, after);
+    if (before < BODY_START_CHARACTERS && after >= BODY_START_CHARACTERS) {
       first ??= block;
       last = block;
     }
+    const parent = block.parentElement;
+    if (!parent || after < SENTENCE_CHARACTERS) continue;
+    let container = containers.get(parent);
+    if (!container) {
+      container = { total: 0, first: block };
+      containers.set(parent, container);
+    }
+    const counted = container.total;
+    container.total += before < SENTENCE_CHARACTERS ? after : characters;
+    if (counted < BODY_START_CHARACTERS && container.total >= BODY_START_CHARACTERS && !first) {
+      first = container.first;
+      bodyParent = parent;
+    }
+    // Later sentences of the same body extend it; a footer's or a sidebar's lines do not.
+    if (parent === bodyParent) last = block;
   }
   return first && last ? { first, last } : null;
 }

@@ -105,6 +105,11 @@ interface ChromeElementRule {
    * are measured against LANDMARK_MAX_CHARACTERS instead.
    */
   landmark?: boolean;
+  /**
+   * Other articles (recommended, related, "more stories"): as long as the article or longer, so
+   * not measured at all; only never the element that holds the article's running text.
+   */
+  otherArticles?: boolean;
 }
 
 /**
@@ -119,6 +124,13 @@ export const CHROME_ELEMENT_RULES: readonly ChromeElementRule[] = [
   { name: 'qr-code-box', idOrClass: /qrcode|qr-code/i },
   // Breadcrumbs by name, for those without a "当前位置" label.
   { name: 'breadcrumb-box', idOrClass: /crumb/i },
+  // Recommended, related and "more stories" feeds: other articles' titles and summaries, often
+  // whole articles, that Readability takes for part of this one when they share its container.
+  {
+    name: 'other-articles',
+    idOrClass: /recommend|related|more-?stories/i,
+    otherArticles: true,
+  },
   // The page's banner, menus and footer (主办单位, 网站标识码, ICP 备案).
   {
     name: 'page-landmarks',
@@ -237,12 +249,35 @@ function isChromeElement(
   bodyStart: Element | null,
 ): boolean {
   if (bodyStart && element.contains(bodyStart)) return false;
+  if (rule.otherArticles) return bodyStart !== null;
   return rule.landmark
     ? unlinkedCjk(element, LANDMARK_MAX_CHARACTERS) <= LANDMARK_MAX_CHARACTERS &&
         !element.querySelector(ARTICLE_SELECTOR)
     : unlinkedCjk(element, MAX_CHROME_CHARACTERS) <= MAX_CHROME_CHARACTERS &&
         !holdsContent(element, null, false);
 }
+
+/**
+ * The notice self-media platforms (网易号, 搜狐号, 百家号, 快传号) put after every article they host:
+ * "本平台仅提供信息存储服务", "该文观点仅代表作者本人". What follows it is the platform's (comments,
+ * feeds of other articles, the footer), never the article.
+ */
+const PLATFORM_NOTICE =
+  /[仅僅只]提供信息存[储儲]|[仅僅只]提供資訊存[储儲]|[观觀]点[仅僅]代表作者本人|觀點僅代表作者本人/;
+
+/** Removes `element` and everything after it in the page. */
+function removeFrom(element: Element, body: Element): void {
+  for (let current: Element | null = element; current && current !== body; ) {
+    while (current.nextSibling) current.nextSibling.remove();
+    const parent: Element | null = current.parentElement;
+    if (current === element) current.remove();
+    current = parent;
+  }
+}
+
+const follows = (node: Node, start: Element) =>
+  Boolean(start.compareDocumentPosition(node) & 4 /* DOCUMENT_POSITION_FOLLOWING */) &&
+  !start.contains(node);
 
 /**
  * Removes portal chrome from `doc`, which must be a clone: the page itself is never touched.
@@ -252,6 +287,7 @@ export function removePortalChrome(doc: Document, bodyStart: Element | null): vo
   const body = doc.body;
   if (!body) return;
   const doomed = new Set<Element>();
+  let platformNotice: Element | null = null;
 
   // One walk over elements and text: element rules by markup, text rules by a keyword first.
   const walker = doc.createTreeWalker(body, 0x1 | 0x4 /* elements and text */);
@@ -260,10 +296,16 @@ export function removePortalChrome(doc: Document, bodyStart: Element | null): vo
       const element = node as Element;
       const rule = matchElementRule(element);
       if (rule && isChromeElement(element, rule, bodyStart)) doomed.add(element);
-    } else if (ALL_KEYWORDS.test(node.nodeValue ?? '')) {
-      const match = matchChrome(node as Text, bodyStart);
-      if (match) doomed.add(growChrome(match, body));
+    } else {
+      const text = node.nodeValue ?? '';
+      if (ALL_KEYWORDS.test(text)) {
+        const match = matchChrome(node as Text, bodyStart);
+        if (match) doomed.add(growChrome(match, body));
+      }
+      if (!platformNotice && PLATFORM_NOTICE.test(text) && (!bodyStart || follows(node, bodyStart)))
+        platformNotice = node.parentElement;
     }
   }
   for (const element of doomed) element.remove();
+  if (platformNotice?.isConnected) removeFrom(platformNotice, body);
 }
