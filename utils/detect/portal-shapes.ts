@@ -9,8 +9,17 @@ export interface PortalShape {
   name: string;
   /** Matches the path (and query) of an article page. */
   article: RegExp;
-  examples: { article: string[]; notArticle: string[] };
+  /** URLs it must and must not match; absent from the built extension (see `WITH_EXAMPLES`). */
+  examples: false | { article: string[]; notArticle: string[] };
 }
+
+/**
+ * The examples are for the unit tests and `npm run inspect`: the extension's build sets
+ * `import.meta.env.MODE` to "production", this folds to `false`, and the minifier drops every
+ * example URL from the always-loaded detector (checked by tests/e2e/bundle.test.ts).
+ */
+const WITH_EXAMPLES =
+  typeof import.meta.env === 'undefined' || import.meta.env.MODE !== 'production';
 
 export const PORTAL_SHAPES: readonly PortalShape[] = [
   // Taiwan's Executive Yuan
@@ -18,7 +27,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
     name: 'ey-gov-tw',
     article:
       /^\/Page\/[0-9A-F]{16,}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/?$/i,
-    examples: {
+    examples: WITH_EXAMPLES && {
       article: ['https://www.ey.gov.tw/Page/9277F759E41CCD91/2b6fbd1f-27e5-4e8e-a9c0-5fbd3bdb1f3e'],
       notArticle: ['https://www.ey.gov.tw/Page/9277F759E41CCD91', 'https://www.ey.gov.tw/Index'],
     },
@@ -27,7 +36,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
   {
     name: 'gov-cn-content',
     article: /\/\d{4}-\d{2}\/\d{2}\/content_\d+\.s?html?$/,
-    examples: {
+    examples: WITH_EXAMPLES && {
       article: [
         'https://www.gov.cn/zhengce/content/2021-03/19/content_5593739.htm',
         'https://www.gov.cn/xinwen/2021-03/02/content_5589601.htm',
@@ -39,7 +48,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
   {
     name: 'guangdong-post',
     article: /\/(?:content|gkmlpt\/content\/\d+\/\d+)\/post_\d+\.html$/,
-    examples: {
+    examples: WITH_EXAMPLES && {
       article: [
         'http://www.gd.gov.cn/ywdt/czyw/content/post_3707534.html',
         'http://www.sz.gov.cn/gkmlpt/content/10/10485/post_10485123.html',
@@ -54,7 +63,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
   {
     name: 'hanweb-art',
     article: /\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_\d+_\d+\.html$/,
-    examples: {
+    examples: WITH_EXAMPLES && {
       article: ['https://www.zj.gov.cn/art/2021/3/31/art_1229492731_59033579.html'],
       notArticle: [
         'https://www.zj.gov.cn/col/col1229492731/index.html',
@@ -66,7 +75,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
   {
     name: 'hk-press-release',
     article: /^\/gia\/general\/\d{6}\/\d{2}\/P\d+\.htm$/,
-    examples: {
+    examples: WITH_EXAMPLES && {
       article: ['https://www.info.gov.hk/gia/general/202103/02/P2021030200456.htm'],
       notArticle: [
         'https://www.info.gov.hk/gia/general/today.htm',
@@ -78,7 +87,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
   {
     name: 'jiangxi-hex',
     article: /\/\d{6}\/[0-9a-f]{32}\.shtml$/,
-    examples: {
+    examples: WITH_EXAMPLES && {
       article: [
         'https://www.yichun.gov.cn/ycsrmzf/tjgb/202305/36796cdc82d04268913f2884cf2fe579.shtml',
       ],
@@ -89,7 +98,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
   {
     name: 'phpcms-show',
     article: /[?&]a=show&catid=\d+&id=\d+/,
-    examples: {
+    examples: WITH_EXAMPLES && {
       article: ['http://www.example.gov.cn/index.php?m=content&c=index&a=show&catid=12&id=345'],
       notArticle: ['http://www.example.gov.cn/index.php?m=content&c=index&a=lists&catid=12'],
     },
@@ -98,7 +107,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
   {
     name: 'sichuan-department',
     article: /\/c\d+\/\d{4}\/\d{1,2}\/\d{1,2}\/[0-9a-f]{32}\.shtml$/,
-    examples: {
+    examples: WITH_EXAMPLES && {
       article: [
         'https://jst.sc.gov.cn/scjst/c101428/2026/9/11/3fac6f0c1a5b4b7d8e1c2d3e4f5a6b89.shtml',
       ],
@@ -109,7 +118,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
   {
     name: 'trs-wcm',
     article: /\/\d{6}\/t\d{8}_\d+\.s?html?$/,
-    examples: {
+    examples: WITH_EXAMPLES && {
       article: [
         'http://www.moe.gov.cn/moe_1485/202607/t20260719_1444325.html',
         'http://www.ndrc.gov.cn/xxgk/zcfb/tz/202103/t20210302_1268867.shtml',
@@ -124,7 +133,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
   {
     name: 'vsb-info',
     article: /\/info\/\d+\/\d+\.htm$/,
-    examples: {
+    examples: WITH_EXAMPLES && {
       article: ['http://www.example.gov.cn/info/1047/2932.htm'],
       notArticle: ['http://www.example.gov.cn/list.jsp?urltype=tree.TreeTempUrl&wbtreeid=1047'],
     },
@@ -133,7 +142,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
   {
     name: 'ziyang-content',
     article: /\/pc\/content\/content_\d+\.html$/,
-    examples: {
+    examples: WITH_EXAMPLES && {
       article: [
         'http://www.ziyang.gov.cn/zysrmzf/xxgkgsgg/pc/content/content_2068898430624374784.html',
       ],
@@ -149,7 +158,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
 export const NOT_ARTICLE_URL = {
   pattern:
     /(?:\/col\/col\d+\/|\/(?:index|list|more)(?:_\d+)?\.s?html?$|\/list\.(?:jsp|php|aspx?)|\/search|[?&](?:keyword|keywords|searchword|q|wd)=)/i,
-  examples: {
+  examples: WITH_EXAMPLES && {
     match: [
       'https://www.zj.gov.cn/col/col1229492731/index.html',
       'http://www.moe.gov.cn/moe_1485/index_2.html',
