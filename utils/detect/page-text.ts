@@ -49,23 +49,36 @@ export const PARAGRAPH_MIN_CHARACTERS = 20;
 const HEADLINE_LIST_ITEMS = 4;
 const HEADLINE_ITEM_MAX_LENGTH = 600;
 
-function isHeadlineListEntry(block: Element): boolean {
-  const item = block.closest('li');
+/** Whether `element` holds a link. A plain walk: jsdom's selector engine costs more than it. */
+function holdsLink(element: Element): boolean {
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling)
+    if (child.tagName === 'A' || holdsLink(child)) return true;
+  return false;
+}
+
+/** How far above a summary its list item may be (title, text and image wrappers in between). */
+const HEADLINE_ITEM_DEPTH = 6;
+
+function isHeadlineListEntry(block: Element, lists: Map<Element, boolean>): boolean {
+  let item: Element | null = block;
+  for (let depth = 0; item && item.tagName !== 'LI'; depth += 1)
+    item = depth < HEADLINE_ITEM_DEPTH ? item.parentElement : null;
   const list = item?.parentElement;
-  if (
-    !list ||
-    item.getElementsByTagName('a').length === 0 ||
-    (item.textContent ?? '').replace(/\s+/g, '').length > HEADLINE_ITEM_MAX_LENGTH
-  )
-    return false;
-  let items = 0;
-  let linked = 0;
-  for (const child of list.children) {
-    if (child.tagName !== 'LI') continue;
-    items += 1;
-    if (child.getElementsByTagName('a').length > 0) linked += 1;
+  if (!item || !list || !holdsLink(item)) return false;
+  let verdict = lists.get(list);
+  if (verdict === undefined) {
+    let items = 0;
+    let linked = 0;
+    for (const child of list.children) {
+      if (child.tagName !== 'LI') continue;
+      items += 1;
+      if (holdsLink(child)) linked += 1;
+    }
+    verdict = items >= HEADLINE_LIST_ITEMS && linked >= items * 0.75;
+    lists.set(list, verdict);
   }
-  return items >= HEADLINE_LIST_ITEMS && linked >= items * 0.75;
+  // Measured last: an item holding a whole page (some layouts) costs a long read.
+  return verdict && (item.textContent ?? '').replace(/\s+/g, '').length <= HEADLINE_ITEM_MAX_LENGTH;
 }
 
 /** A block found to be a list entry: its text stops counting as paragraphs. */
@@ -100,6 +113,7 @@ export function measureTextBlocks(
 ): TextBlocks {
   const doc = root.ownerDocument;
   const blocks = new Map<Element, number>();
+  const lists = new Map<Element, boolean>();
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* elements and text */, {
     acceptNode: (node) =>
       node.nodeType === 1 && NON_CONTENT_TAGS.has((node as Element).tagName)
@@ -127,7 +141,7 @@ export function measureTextBlocks(
     let total = before + characters;
     // Checked once a block is long enough to count as a paragraph.
     if (before < PARAGRAPH_MIN_CHARACTERS && total >= PARAGRAPH_MIN_CHARACTERS)
-      if (isHeadlineListEntry(block)) total = LIST_ENTRY;
+      if (isHeadlineListEntry(block, lists)) total = LIST_ENTRY;
     blocks.set(block, total);
     if (total > longestBlock) longestBlock = total;
     if (longestBlock >= enoughBlock) break;
