@@ -95,7 +95,7 @@ const readerText = (page: Page) =>
 describe('script injection', () => {
   it(`none of ${PAYLOADS.length + 10} payloads in body, title, metadata, links and alt text runs in the reader`, async () => {
     expect(PAYLOADS.length).toBeGreaterThanOrEqual(30);
-    const { page, errors } = await open('/art/2026/9/19/art_1_1.html');
+    const { page, tabId, errors } = await open('/art/2026/9/19/art_1_1.html');
     // Payloads in the page itself run there on load, before the extension does anything: the
     // reader must add none.
     await page.waitForTimeout(300);
@@ -116,9 +116,13 @@ describe('script injection', () => {
         .catch(() => undefined);
     await page.getByTestId('menu-theme').click();
     await page.getByTestId('theme-dark').click();
+    await page.getByTestId('menu-script').click();
+    await page.getByTestId('script-t').click();
+    await expect.poll(() => page.getByTestId('script-status').textContent()).toBe('识别为：简体');
     await page.getByTestId('speech-play').click();
     await page.waitForTimeout(500);
     await page.getByTestId('speech-stop').click();
+    await page.getByTestId('script-original').click();
     await page.getByTestId('reader-close').click();
     await page.getByTestId('reader-entry').click();
     await page.getByTestId('reader').waitFor();
@@ -149,6 +153,18 @@ describe('script injection', () => {
     const { title } = await readerText(page);
     expect(title).toContain('关于参保缴费的通知');
     expect(errors.slice(pageOwnErrors)).toEqual([]);
+    // And the page itself converted and restored, with its payloads in it.
+    const popup = await openPopup(harness, tabId);
+    await popup.getByTestId('script-t').click();
+    await popup.getByTestId('page-convert').click();
+    await expect
+      .poll(() => popup.getByTestId('page-script-state').textContent())
+      .toBe('网页已转为繁體');
+    await popup.getByTestId('page-restore').click();
+    await popup.close();
+    expect(
+      await page.evaluate(() => [...(window as unknown as { pwnedBy: number[] }).pwnedBy]),
+    ).toEqual(before);
     await harness.serviceWorker.evaluate(() => chrome.storage.sync.clear());
     await page.close();
   });
