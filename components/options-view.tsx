@@ -7,11 +7,11 @@ import {
   ElderModeButton,
   ElderModeNote,
   FontChoices,
-  ScriptChoices,
   SpacingChoices,
   ThemeChoices,
   WidthChoices,
 } from './reading-controls';
+import { ScriptChoices } from './script-choices';
 
 /** Reading speeds on offer: 0.5 to 2.0 in steps of 0.1. */
 const SPEECH_RATES = Array.from({ length: 16 }, (_, index) =>

@@ -2,17 +2,9 @@ import type { ScriptChoice } from '../utils/convert/script-view';
 import { t } from '../utils/i18n';
 import type { PopupStatus } from '../utils/popup-connector';
 import type { Settings } from '../utils/settings';
-import {
-  ElderModeButton,
-  ElderModeNote,
-  SCRIPT_LABELS,
-  ScriptChoices,
-  type SpeechCommand,
-  SpeechControls,
-  type SpeechView,
-  TextSizeControls,
-  ThemeChoices,
-} from './reading-controls';
+import { ElderModeButton, ElderModeNote, TextSizeControls, ThemeChoices } from './reading-controls';
+import { SCRIPT_LABELS, ScriptChoices } from './script-choices';
+import { type SpeechCommand, SpeechControls, type SpeechView } from './speech-controls';
 
 /** Page zoom steps the popup moves through (the browser's own steps between 100% and 300%). */
 export const PAGE_ZOOM_STEPS = [1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3];

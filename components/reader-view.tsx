@@ -3,21 +3,18 @@ import type { Article } from '../utils/extract/extract-article';
 import { type MessageKey, t } from '../utils/i18n';
 import { formatPublishedAt } from '../utils/published-date';
 import type { Settings } from '../utils/settings';
+import { PanelButton } from './choice-group';
 import {
   type ControlProps,
   ElderModeButton,
   FontChoices,
-  PanelButton,
-  ScriptChoices,
-  type ScriptStatus,
   SpacingChoices,
-  type SpeechCommand,
-  SpeechControls,
-  type SpeechView,
   TextSizeControls,
   ThemeChoices,
   WidthChoices,
 } from './reading-controls';
+import { ScriptChoices, type ScriptStatus } from './script-choices';
+import { type SpeechCommand, SpeechControls, type SpeechView } from './speech-controls';
 
 export interface ReaderViewProps {
   /** The extracted article, or the key of the message that says why there is none. */

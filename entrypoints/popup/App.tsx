@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PopupView } from '~/components/popup-view';
-import type { SpeechCommand, SpeechView } from '~/components/reading-controls';
+import type { SpeechCommand, SpeechView } from '~/components/speech-controls';
 import type { ScriptChoice } from '~/utils/convert/script-view';
 import { themeStylesheet } from '~/utils/display/themes';
 import type { PopupConnector, PopupStatus } from '~/utils/popup-connector';

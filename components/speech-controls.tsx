@@ -1,0 +1,124 @@
+import { t } from '../utils/i18n';
+
+/** What the speech controls show: where reading stands, in the reader or in the tab. */
+export interface SpeechView {
+  state: 'idle' | 'playing' | 'paused';
+  index: number;
+  total: number;
+  /** The voice has started the current sentence. */
+  speaking: boolean;
+  noChineseVoice: boolean;
+  error?: string;
+}
+
+export type SpeechCommand = 'toggle' | 'stop' | 'next' | 'previous';
+
+/**
+ * Play/pause, previous, next, stop, the speed, and progress (第 3/42 句). Without a Chinese voice
+ * it says so and how to add one.
+ */
+export function SpeechControls({
+  speech,
+  rate,
+  onCommand,
+  onRate,
+}: {
+  speech: SpeechView;
+  rate: number;
+  onCommand: (command: SpeechCommand) => void;
+  onRate: (rate: number) => void;
+}) {
+  const active = speech.state !== 'idle';
+  const [icon, label] =
+    speech.state === 'playing'
+      ? ['Ⅱ', t('speechPause')]
+      : speech.state === 'paused'
+        ? ['▶', t('speechResume')]
+        : ['▶', t('speechPlay')];
+  const step = (direction: 1 | -1) =>
+    onRate(Math.min(2, Math.max(0.5, Number((rate + direction * 0.1).toFixed(1)))));
+  return (
+    <fieldset class="yd-group yd-speech">
+      <legend class="yd-legend">{t('speechMenu')}</legend>
+      <button
+        type="button"
+        class="yd-button"
+        data-testid="speech-play"
+        data-state={speech.state}
+        onClick={() => onCommand('toggle')}
+      >
+        <span class="yd-icon" aria-hidden="true">
+          {icon}
+        </span>
+        <span>{label}</span>
+      </button>
+      <button
+        type="button"
+        class="yd-button"
+        data-testid="speech-previous"
+        disabled={!active || speech.index === 0}
+        onClick={() => onCommand('previous')}
+      >
+        {t('speechPrevious')}
+      </button>
+      <button
+        type="button"
+        class="yd-button"
+        data-testid="speech-next"
+        disabled={!active || speech.index >= speech.total - 1}
+        onClick={() => onCommand('next')}
+      >
+        {t('speechNext')}
+      </button>
+      <button
+        type="button"
+        class="yd-button"
+        data-testid="speech-stop"
+        disabled={!active}
+        onClick={() => onCommand('stop')}
+      >
+        <span class="yd-icon" aria-hidden="true">
+          ■
+        </span>
+        <span>{t('speechStop')}</span>
+      </button>
+      <button
+        type="button"
+        class="yd-button"
+        data-testid="speech-slower"
+        disabled={rate <= 0.5}
+        onClick={() => step(-1)}
+      >
+        {t('speechSlower')}
+      </button>
+      <output class="yd-value" data-testid="speech-rate-value" aria-live="polite">
+        {t('speechRateValue', rate.toFixed(1))}
+      </output>
+      <button
+        type="button"
+        class="yd-button"
+        data-testid="speech-faster"
+        disabled={rate >= 2}
+        onClick={() => step(1)}
+      >
+        {t('speechFaster')}
+      </button>
+      <output class="yd-value" data-testid="speech-progress" aria-live="off">
+        {active &&
+          (speech.speaking || speech.state === 'paused'
+            ? t('speechProgress', [String(speech.index + 1), String(speech.total)])
+            : t('speechPreparing'))}
+      </output>
+      {speech.noChineseVoice && (
+        <p class="yd-note" role="alert" data-testid="speech-no-voice">
+          {t('speechNoVoice')}
+        </p>
+      )}
+      {speech.error && !speech.noChineseVoice && (
+        <p class="yd-note" role="alert" data-testid="speech-error">
+          {t('speechError', speech.error)}
+        </p>
+      )}
+    </fieldset>
+  );
+}
