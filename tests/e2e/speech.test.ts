@@ -401,6 +401,13 @@ describe('a browser without voices', () => {
       await page.goto(bare.page('ziyang-article').url);
       const tabId = await tabIdOf(bare, page);
       const popup = await openPopup(bare, tabId);
+      // The popup's play button: no reading starts, and the popup says how to add a voice.
+      await popup.getByTestId('speech-play').click();
+      await expect
+        .poll(() => popup.getByTestId('speech-no-voice').textContent(), { timeout: 20_000 })
+        .toContain('这台电脑没有中文语音');
+      expect(await popup.getByTestId('speech-no-voice').textContent()).toContain('Linux');
+      expect(await popup.getByTestId('speech-play').getAttribute('data-state')).toBe('idle');
       const result = await send<SpeechStartResult>(popup, {
         type: 'ui→background:speech-start',
         tabId,
@@ -408,6 +415,12 @@ describe('a browser without voices', () => {
       expect(result).toEqual({ ok: false, reason: 'no-chinese-voice' });
       const voices = await send(popup, { type: 'ui→background:speech-voices', lang: 'zh-Hans' });
       expect(voices).toEqual({ voices: [], noChineseVoice: true });
+      // The options page says it too.
+      const options = await bare.context.newPage();
+      await options.goto(`chrome-extension://${bare.extensionId}/options.html`);
+      await expect
+        .poll(() => options.getByTestId('options-no-voice').count(), { timeout: 20_000 })
+        .toBe(1);
     } finally {
       await bare.close();
     }
