@@ -1,5 +1,9 @@
 import { browser } from 'wxt/browser';
-import { detectArticlePage, type PageStatus } from '~/utils/detect/detect-article-page';
+import {
+  DETECT_MEASURE,
+  detectArticlePage,
+  type PageStatus,
+} from '~/utils/detect/detect-article-page';
 import { GOV_HOST_MATCHES } from '~/utils/detect/gov-hosts';
 import { createMessageListener, sendToBackground } from '~/utils/messages';
 
@@ -15,7 +19,9 @@ export default defineContentScript({
     let status: PageStatus = { kind: 'not-article', reasons: [] };
 
     const check = () => {
+      const start = performance.now();
       status = detectArticlePage(location.href, document);
+      performance.measure(DETECT_MEASURE, { start });
       // The background sets the badge and, by the user's per-site choices, offers the on-page
       // button or opens the reader.
       void sendToBackground({

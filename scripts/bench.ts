@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { detectArticlePage } from '../utils/detect/detect-article-page';
 import { extractArticle } from '../utils/extract/extract-article';
 import { createSanitizer } from '../utils/extract/sanitize';
+import { benchBrowser } from './bench-browser';
 import { conversionRows } from './lib/bench-convert';
 import { characterF1, corpusPages, magicHtmlLabelled } from './lib/corpus';
 import { inspectPage, loadDocument } from './lib/inspect-page';
@@ -158,9 +159,12 @@ rows.push({
 // Simplified↔traditional conversion (issue 5).
 rows.push(...(await conversionRows()));
 
+// Chromium figures (reader opening, the detector on 10 MB pages): scripts/bench-browser.ts.
+rows.push(...(await benchBrowser()));
+
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
 const taken = new Date().toISOString();
-console.log(`Benchmarks, ${taken}, ${machine}, jsdom for DOM work\n`);
+console.log(`Benchmarks, ${taken}, ${machine}, jsdom for DOM work unless a row says Chromium\n`);
 console.table(rows);
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(

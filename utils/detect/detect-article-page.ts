@@ -8,7 +8,7 @@
 import { countCjk } from '../cjk';
 import { normalizePublishedAt } from '../published-date';
 import { type GovMetadata, readGovMetadata } from './gov-metadata';
-import { GOV_FOOTER_MARKER, measureTextBlocks, PUBLISH_LINE } from './page-text';
+import { boundedText, GOV_FOOTER_MARKER, measureTextBlocks, PUBLISH_LINE } from './page-text';
 import { isNotArticleUrl, matchArticleShape } from './portal-shapes';
 
 export type DetectionReason =
@@ -82,6 +82,12 @@ export function hasGovArticleMetadata(metadata: GovMetadata): boolean {
   return Boolean(metadata.articleTitle && (metadata.siteIdCode || metadata.siteName));
 }
 
+/**
+ * The User Timing measure the detector's content script records around each run: the page's
+ * performance timeline is shared with content scripts, so `npm run bench` and the E2E tests read it.
+ */
+export const DETECT_MEASURE = 'yidu-detect';
+
 export function detectArticlePage(url: string, doc: Document): PageStatus {
   const metadata = readGovMetadata(doc);
   const reasons = collectReasons(url, doc, metadata);
@@ -107,7 +113,7 @@ function collectReasons(url: string, doc: Document, metadata: GovMetadata): Dete
   const body = doc.body;
   if (!body) return reasons;
 
-  const text = body.textContent ?? '';
+  const text = boundedText(body);
   if (PUBLISH_LINE.test(text)) reasons.push('publish-line');
   if (GOV_FOOTER_MARKER.test(text)) reasons.push('gov-footer');
   // Metadata and URL shape together settle it: skip the text walk on most portal articles.

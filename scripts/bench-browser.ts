@@ -1,0 +1,248 @@
+/**
+ * The Chromium figures of `npm run bench`: the built extension (.output/chrome-mv3) in Chromium on
+ * real corpus pages served under government host names (see scripts/lib/browser-pages.ts). One
+ * browser for all of them; each figure is a function of that session returning table rows, so a
+ * new figure is one more entry in FIGURES. Run by scripts/bench.ts; on its own:
+ * `npx tsx scripts/bench-browser.ts`.
+ */
+import { build } from 'esbuild';
+import type { BrowserContext, Page } from 'playwright-core';
+import { findBrowser, launchWithExtension } from './browser.mjs';
+import {
+  corpusArticleSample,
+  detectorCost,
+  hugePage,
+  type PageServer,
+  type ReaderOpening,
+  recordLongTasks,
+  servePages,
+  timeReaderOpening,
+} from './lib/browser-pages';
+
+export interface BenchRow {
+  figure: string;
+  ours: string;
+  anchor: string;
+  ratio: string;
+  goal: string;
+}
+
+interface BrowserSession {
+  context: BrowserContext;
+  server: PageServer;
+  /** Runs Readability's `isProbablyReaderable` once on `page`'s document; its time in ms. */
+  anchorDetect(page: Page): Promise<number>;
+}
+
+type BrowserFigure = (session: BrowserSession) => Promise<BenchRow[]>;
+
+/** Every `SAMPLE_STEP`-th corpus article: 28 of the 140. */
+const SAMPLE_STEP = 5;
+/** Each 10 MB page is loaded this many times, in a fresh tab; the worst run is reported. */
+const HUGE_PAGE_RUNS = 2;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+const worst = (values: number[]) => Math.max(...values);
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const ratio = (ours: number, anchor: number) => `${(ours / anchor).toFixed(2)}×`;
+
+/**
+ * Reader opening on real pages: click the on-page button, time to the first frame with the
+ * article in the reader. The first opening on a page injects the reader's script (cold); the
+ * second, after closing it with Escape, reuses it (warm). The detector's own run on each page is
+ * read too, beside Readability's `isProbablyReaderable` run once on the same document.
+ */
+const readerOpening: BrowserFigure = async ({ context, server, anchorDetect }) => {
+  const sample = corpusArticleSample(SAMPLE_STEP);
+  server.add(sample);
+  const cold: number[] = [];
+  const warm: number[] = [];
+  const detect = { ours: [] as number[], anchor: [] as number[] };
+  const notShown: string[] = [];
+  const problems: string[] = [];
+  for (const served of sample) {
+    const page = await context.newPage();
+    try {
+      await recordLongTasks(page);
+      await page.goto(served.url, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+      detect.ours.push((await detectorCost(page, 15_000)).detectMs);
+      detect.anchor.push(await anchorDetect(page));
+      const entry = page.getByTestId('reader-entry');
+      const shown = await entry.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (!shown) {
+        notShown.push(served.source);
+        continue;
+      }
+      const first: ReaderOpening = await timeReaderOpening(page, () => entry.click());
+      if (first.shown === 'problem') problems.push(served.source);
+      else cold.push(first.ms);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('reader').waitFor({ state: 'detached' });
+      const second = await timeReaderOpening(page, () => entry.click());
+      if (second.shown === 'article') warm.push(second.ms);
+    } finally {
+      await page.close();
+    }
+  }
+  const opened = `${cold.length} of ${sample.length} corpus articles`;
+  if (notShown.length) console.log(`No reader button (not taken for an article): ${notShown}`);
+  if (problems.length) console.log(`Reader found no article: ${problems}`);
+  return [
+    {
+      figure: `reader opens, click to article painted, Chromium, cold, median (${opened})`,
+      ours: ms(median(cold)),
+      anchor: '—',
+      ratio: '—',
+      goal: '≤ 150 ms',
+    },
+    {
+      figure: 'reader opens, cold, worst',
+      ours: ms(worst(cold)),
+      anchor: '—',
+      ratio: '—',
+      goal: '—',
+    },
+    {
+      figure: 'reader opens again (script loaded), warm, median / worst',
+      ours: `${ms(median(warm))} / ${ms(worst(warm))}`,
+      anchor: '—',
+      ratio: '—',
+      goal: '—',
+    },
+    {
+      figure: `detector, per page, Chromium, median (${detect.ours.length} corpus articles, first run)`,
+      ours: ms(median(detect.ours)),
+      anchor: `isProbablyReaderable ${ms(median(detect.anchor))}`,
+      ratio: ratio(median(detect.ours), median(detect.anchor)),
+      goal: '≤ 1.0×',
+    },
+    {
+      figure: 'detector, per page, Chromium, worst',
+      ours: ms(worst(detect.ours)),
+      anchor: `isProbablyReaderable ${ms(worst(detect.anchor))}`,
+      ratio: ratio(worst(detect.ours), worst(detect.anchor)),
+      goal: '≤ 1.0×',
+    },
+  ];
+};
+
+/**
+ * The detector on 10 MB pages built at run time from a real government page: its own run (the
+ * `yidu-detect` measure) and any long task overlapping it, then the reader opened once on the
+ * 10 MB article to show the page stays usable.
+ */
+const detectorOnHugePages: BrowserFigure = async ({ context, server, anchorDetect }) => {
+  const rows: BenchRow[] = [];
+  for (const kind of ['article', 'links'] as const) {
+    const served = hugePage(kind);
+    server.add([served]);
+    const runs: { detectMs: number; longestTaskMs: number; anchorMs: number }[] = [];
+    let opening: ReaderOpening | undefined;
+    for (let run = 0; run < HUGE_PAGE_RUNS; run += 1) {
+      const page = await context.newPage();
+      try {
+        await recordLongTasks(page);
+        await page.goto(served.url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+        const cost = await detectorCost(page);
+        runs.push({ ...cost, anchorMs: await anchorDetect(page) });
+        if (kind === 'article' && run === 0) {
+          const entry = page.getByTestId('reader-entry');
+          await entry.waitFor({ timeout: 10_000 });
+          opening = await timeReaderOpening(page, () => entry.click(), 60_000);
+        }
+      } finally {
+        await page.close();
+      }
+    }
+    const longest = worst(runs.map((run) => run.longestTaskMs));
+    const detectMs = worst(runs.map((run) => run.detectMs));
+    const anchorMs = worst(runs.map((run) => run.anchorMs));
+    const mb = (Buffer.byteLength(served.html) / 1024 / 1024).toFixed(1);
+    rows.push({
+      figure: `detector on a ${mb} MB page (${kind === 'article' ? 'long article' : 'index of links'}), Chromium, worst of ${runs.length}`,
+      ours: `${ms(detectMs)}; long task over it: ${longest > 0 ? ms(longest) : 'none'}`,
+      anchor: `isProbablyReaderable ${ms(anchorMs)}`,
+      ratio: ratio(detectMs, anchorMs),
+      goal: 'no long task over 50 ms',
+    });
+    if (opening) {
+      rows.push({
+        figure: `reader opens on the ${mb} MB article`,
+        ours: `${ms(opening.ms)} (${opening.shown === 'article' ? 'the article' : 'a message'})`,
+        anchor: '—',
+        ratio: '—',
+        goal: 'opens, or says it cannot',
+      });
+    }
+  }
+  return rows;
+};
+
+// Speech (issue 6), "play click to the engine's start event, real voice", goal ≤ 300 ms: add its
+// BrowserFigure here; it gets the same browser, the page server and the corpus sample helpers.
+const FIGURES: BrowserFigure[] = [readerOpening, detectorOnHugePages];
+
+/** Readability's isProbablyReaderable as a script for the page, exposing `yiduAnchor`. */
+async function anchorScript(): Promise<string> {
+  const bundle = await build({
+    stdin: {
+      contents:
+        "import { isProbablyReaderable } from '@mozilla/readability'; globalThis.yiduAnchor = isProbablyReaderable;",
+      resolveDir: process.cwd(),
+    },
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    write: false,
+  });
+  return bundle.outputFiles[0]?.text ?? '';
+}
+
+/** All the Chromium rows; a row saying why when no Chromium is found. */
+export async function benchBrowser(): Promise<BenchRow[]> {
+  if (!findBrowser()) {
+    return [
+      {
+        figure: 'Chromium figures',
+        ours: 'not measured: no Chromium found (set CHROMIUM_PATH)',
+        anchor: '—',
+        ratio: '—',
+        goal: '—',
+      },
+    ];
+  }
+  const anchor = await anchorScript();
+  const server = await servePages();
+  const { context } = await launchWithExtension({ hostRules: server.hostRules });
+  const session: BrowserSession = {
+    context,
+    server,
+    async anchorDetect(page) {
+      // Through the DevTools protocol, which the pages' `script-src 'none'` does not block.
+      await page.evaluate(anchor);
+      return page.evaluate(() => {
+        const start = performance.now();
+        (globalThis as unknown as { yiduAnchor(doc: Document): boolean }).yiduAnchor(document);
+        return performance.now() - start;
+      });
+    },
+  };
+  try {
+    const rows: BenchRow[] = [];
+    for (const figure of FIGURES) rows.push(...(await figure(session)));
+    return rows;
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.table(await benchBrowser());
+}

@@ -1,0 +1,61 @@
+/**
+ * What the detector reads of a page's text: all of it on any real article page, only its start
+ * and end on a huge one, where the footer's filing numbers still count.
+ */
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { countCjk } from '~/utils/cjk';
+import { detectArticlePage } from '~/utils/detect/detect-article-page';
+import { boundedText } from '~/utils/detect/page-text';
+
+const FOOTER = '<footer><p>网站标识码：5120000001　蜀ICP备05003300号</p></footer>';
+const PARAGRAPH =
+  '<div>　　会议强调，要深入推进城乡建设，做好民生保障工作，确保各项任务落到实处。</div>';
+
+function bodyOf(html: string) {
+  return new JSDOM(`<!DOCTYPE html><html><head><title>t</title></head><body>${html}</body></html>`)
+    .window.document.body;
+}
+
+describe('the text the detector reads', () => {
+  it('is the whole text, exactly as textContent, on an ordinary page', () => {
+    const body = bodyOf(
+      `<h1>关于做好2021年城乡建设工作的通知</h1><p>发布时间：2021-03-02</p>${PARAGRAPH.repeat(40)}<script>var a = 1;</script>${FOOTER}`,
+    );
+    expect(boundedText(body)).toBe(body.textContent);
+  });
+
+  it('on a huge page is its start and its end, the footer included, and no more', () => {
+    const body = bodyOf(
+      `<p>发布时间：2021-03-02</p>${PARAGRAPH.repeat(10_000)}<div>正文最后一段。</div>${FOOTER}`,
+    );
+    const whole = body.textContent ?? '';
+    const text = boundedText(body);
+    expect(whole.length).toBeGreaterThan(300_000);
+    expect(text.length).toBeLessThanOrEqual(220_001);
+    expect(text.startsWith(whole.slice(0, 1000))).toBe(true);
+    expect(text.endsWith(whole.slice(-1000))).toBe(true);
+    expect(text).toContain('网站标识码');
+  });
+
+  it('cuts a single huge text node too', () => {
+    const body = bodyOf(`<pre>${'城乡建设'.repeat(200_000)}</pre>`);
+    expect(boundedText(body).length).toBeLessThanOrEqual(220_001);
+  });
+
+  it('still lets a huge article page be found, footer and publish line counted', () => {
+    const doc = bodyOf(
+      `<h1>关于做好2021年城乡建设工作的通知</h1><p>发布时间：2021-03-02</p>${PARAGRAPH.repeat(10_000)}${FOOTER}`,
+    ).ownerDocument;
+    const status = detectArticlePage('http://www.example.gov.cn/bench/huge.html', doc);
+    expect(status.kind).toBe('article');
+    expect(status.reasons).toEqual(expect.arrayContaining(['publish-line', 'gov-footer']));
+  });
+});
+
+describe('counting Chinese characters', () => {
+  it('counts CJK ideographs and Extension A, not punctuation, kana, Latin or digits', () => {
+    expect(countCjk('政府网站，2021年：㐀abcかな')).toBe(6);
+    expect(countCjk('')).toBe(0);
+  });
+});
