@@ -184,6 +184,27 @@ const detectorOnHugePages: BrowserFigure = async ({ context, server, anchorDetec
   return rows;
 };
 
+/**
+ * Page script (a string: tsx would wrap a function's inner names in a helper the page lacks): on
+ * the click on 朗读, watch the toolbar's progress until it shows 第 1/N 句 and resolve
+ * `yiduSpeaking` with the time from the click.
+ */
+const WATCH_SPEECH_START = `(() => {
+  const root = document.querySelector('yidu-reader')?.shadowRoot;
+  window.yiduSpeaking = new Promise((resolve) => {
+    let clicked = 0;
+    const check = () => {
+      const progress = root?.querySelector('[data-testid="speech-progress"]')?.textContent;
+      if (progress && progress.startsWith('第')) resolve(performance.now() - clicked);
+      else requestAnimationFrame(check);
+    };
+    root?.querySelector('[data-testid="speech-play"]')?.addEventListener('click', () => {
+      clicked = performance.now();
+      requestAnimationFrame(check);
+    }, { once: true });
+  });
+})()`;
+
 /** Plays timed after one warm-up play (speech-dispatcher starts on the browser's first utterance). */
 const SPEECH_RUNS = 5;
 
@@ -205,25 +226,7 @@ const speechStart: BrowserFigure = async ({ context, server }) => {
       const play = page.getByTestId('speech-play');
       await play.waitFor();
       // Watch the progress from inside the page, then click: the time is the page's own.
-      await page.evaluate(() => {
-        const root = document.querySelector('yidu-reader')?.shadowRoot;
-        const w = window as unknown as { yiduSpeaking: Promise<number>; yiduClicked: number };
-        w.yiduSpeaking = new Promise((resolve) => {
-          const check = () => {
-            const progress = root?.querySelector('[data-testid="speech-progress"]')?.textContent;
-            if (progress?.startsWith('第')) resolve(performance.now() - w.yiduClicked);
-            else requestAnimationFrame(check);
-          };
-          root?.querySelector('[data-testid="speech-play"]')?.addEventListener(
-            'click',
-            () => {
-              w.yiduClicked = performance.now();
-              requestAnimationFrame(check);
-            },
-            { once: true },
-          );
-        });
-      });
+      await page.evaluate(WATCH_SPEECH_START);
       await play.click();
       const elapsed = await page.evaluate(() =>
         Promise.race([
