@@ -12,15 +12,8 @@ import { convertPage } from '../../utils/convert/dom-convert';
 import { loadConverter } from '../../utils/convert/load-converter';
 import { loadNodeDictionaries } from '../../utils/convert/load-node';
 import type { Script } from '../../utils/convert/scripts';
+import type { BenchRow } from '../bench-browser';
 import { magicHtmlLabelled } from './corpus';
-
-export interface BenchRow {
-  figure: string;
-  ours: string;
-  anchor: string;
-  ratio: string;
-  goal: string;
-}
 
 /** Fresh processes per cold figure; the fastest time and the median heap are kept. */
 const COLD_RUNS = 5;

@@ -20,32 +20,37 @@ export function corpusAvailable(): boolean {
   return existsSync(join(CORPUS_DIR, 'MANIFEST.tsv'));
 }
 
-export function corpusPages(): CorpusPage[] {
+/** The corpus's MANIFEST.tsv as records: column name → value (empty when missing). */
+export function manifestRows(): Record<string, string>[] {
   const [header, ...rows] = readFileSync(join(CORPUS_DIR, 'MANIFEST.tsv'), 'utf8')
     .trim()
     .split('\n');
   const columns = (header ?? '').split('\t');
-  const at = (row: string[], name: string) => row[columns.indexOf(name)] ?? '';
-  return rows
-    .map((line) => line.split('\t'))
-    .flatMap((row): CorpusPage[] => {
-      const category = at(row, 'category');
-      const kind = /^article page \(Chinese|^gov\.cn article page/.test(category)
-        ? 'article'
-        : /^non-gov list\/index page/.test(category)
-          ? 'list'
-          : undefined;
-      if (!kind) return [];
-      const url = at(row, 'url');
-      return [
-        {
-          path: join(CORPUS_DIR, at(row, 'local_path')),
-          kind,
-          gov: category.startsWith('gov.cn'),
-          url: URL.canParse(url) ? url : 'about:blank',
-        },
-      ];
-    });
+  return rows.map((line) => {
+    const cells = line.split('\t');
+    return Object.fromEntries(columns.map((name, index) => [name, cells[index] ?? '']));
+  });
+}
+
+export function corpusPages(): CorpusPage[] {
+  return manifestRows().flatMap((row): CorpusPage[] => {
+    const category = row.category ?? '';
+    const kind = /^article page \(Chinese|^gov\.cn article page/.test(category)
+      ? 'article'
+      : /^non-gov list\/index page/.test(category)
+        ? 'list'
+        : undefined;
+    if (!kind) return [];
+    const url = row.url ?? '';
+    return [
+      {
+        path: join(CORPUS_DIR, row.local_path ?? ''),
+        kind,
+        gov: category.startsWith('gov.cn'),
+        url: URL.canParse(url) ? url : 'about:blank',
+      },
+    ];
+  });
 }
 
 /** The labelled magic-html pages: file path, URL and the human-labelled main text. */

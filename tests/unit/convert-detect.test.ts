@@ -4,21 +4,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectScript } from '~/utils/convert/detect-script';
 import { decodeHtml } from '~/utils/decode-html';
-import { CORPUS_DIR } from '../../scripts/lib/corpus';
+import { CORPUS_DIR, manifestRows } from '../../scripts/lib/corpus';
 
 /** Pages of the corpus with the script MANIFEST.tsv gives them (zh-Hans or zh-Hant). */
 function pagesByScript(): { path: string; script: string }[] {
-  const [header, ...rows] = readFileSync(join(CORPUS_DIR, 'MANIFEST.tsv'), 'utf8')
-    .trim()
-    .split('\n');
-  const columns = (header ?? '').split('\t');
-  const at = (row: string[], name: string) => row[columns.indexOf(name)] ?? '';
-  return rows
-    .map((line) => line.split('\t'))
+  return manifestRows()
     .filter(
-      (row) => /^zh-Han[st]$/.test(at(row, 'script')) && at(row, 'local_path').endsWith('.html'),
+      (row) => /^zh-Han[st]$/.test(row.script ?? '') && (row.local_path ?? '').endsWith('.html'),
     )
-    .map((row) => ({ path: join(CORPUS_DIR, at(row, 'local_path')), script: at(row, 'script') }));
+    .map((row) => ({
+      path: join(CORPUS_DIR, row.local_path ?? ''),
+      script: row.script ?? '',
+    }));
 }
 
 /** A page's visible text, near enough: markup, scripts and styles dropped. */
