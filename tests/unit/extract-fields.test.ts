@@ -171,3 +171,27 @@ describe('attachmentUrl', () => {
     expect(attachmentUrl(href, base)).toBe(expected);
   });
 });
+
+describe('golden-page fixes', () => {
+  it('takes the publication date over the signing date (成文日期) of a policy info table', () => {
+    expect(
+      findPublishedAt(
+        '成文日期：2026年03月16日\n发文字号：国办发〔2026〕9号\n发布日期：2026年03月19日',
+      ),
+    ).toBe('2026-03-19');
+    expect(findPublishedAt('成文日期：2026-03-06')).toBe('2026-03-06');
+  });
+
+  it('reads the dateline a Hong Kong press release ends with', () => {
+    expect(
+      findPublishedAt('……熱線2838 2311。\n完\n2026年3月2日（星期一）\n香港時間16時30分', false),
+    ).toBe('2026-03-02T16:30');
+  });
+
+  it('takes OpenDocument files for attachments', () => {
+    expect(attachmentUrl('/File/1/方案.odt', 'https://www.ey.gov.tw/Page/1')).toBe(
+      'https://www.ey.gov.tw/File/1/%E6%96%B9%E6%A1%88.odt',
+    );
+    expect(attachmentUrl('/a/表.ods', 'https://www.ey.gov.tw/')).toBeDefined();
+  });
+});

@@ -209,6 +209,31 @@ describe('extractArticle', () => {
     expect(article?.textContent).not.toMatch(/本平台|榴莲|前沿科技/);
   });
 
+  it('keeps an article sentence about 无障碍 or 适老化, dropping only the toolbar labels', () => {
+    const article =
+      extract(`<html><body><div class="top"><a href="#">无障碍浏览</a> | <a href="#">关怀版</a> | <a href="#">繁體</a></div>
+      <div class="content"><p>${paragraph}</p><p>一、省级政务网站年底前完成无障碍改造。</p><p>二、开展适老化评测。</p><p>${paragraph}</p></div></body></html>`);
+    expect(article?.textContent).toContain('一、省级政务网站年底前完成无障碍改造。');
+    expect(article?.textContent).toContain('二、开展适老化评测。');
+    expect(article?.textContent).not.toMatch(/无障碍浏览|关怀版|繁體/);
+  });
+
+  it('finds attachments beside the outermost of nested body wrappers', () => {
+    const article = extract(`<html><body><div class="main"><div class="con">
+      <div class="TRS_Editor"><div class="Custom_UnionStyle"><p>${paragraph}</p><p>${paragraph}</p></div></div>
+      <div class="fj"><a href="./P0201.pdf">名单.pdf</a></div></div>
+      <div class="side"><a href="/guide.pdf">政府信息公开指南</a>${'<p>其他栏目的一段很长的介绍文字，与本文无关。</p>'.repeat(8)}</div></div></body></html>`);
+    expect(article?.attachments.map((attachment) => attachment.name)).toEqual(['名单.pdf']);
+  });
+
+  it('drops a heading the running text block opens with, when it says the title', () => {
+    const article =
+      extract(`<html lang="zh-HK"><head><title>長者醫療券計劃新增服務</title></head><body>
+      <div id="contentBody"><h1>長者醫療券計劃新增服務</h1><span>　　${paragraph}<br><br>　　${paragraph}<br><br>完</span></div></body></html>`);
+    expect(article?.title).toBe('長者醫療券計劃新增服務');
+    expect(article?.textContent).not.toContain('長者醫療券計劃新增服務');
+  });
+
   it('answers null for a page with no article text', () => {
     expect(extract('<html><body><nav><a href="/">首页</a></nav></body></html>')).toBeNull();
   });

@@ -9,8 +9,11 @@ export interface Attachment {
   url: string;
 }
 
-/** Office, PDF, OFD (the Chinese fixed-layout format), WPS and archive files. */
-const ATTACHMENT_FILE = /\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|et)$/i;
+/**
+ * Office, PDF, OFD (the Chinese fixed-layout format), WPS, OpenDocument (Taiwan's government
+ * sites publish .odt/.ods beside PDF) and archive files.
+ */
+const ATTACHMENT_FILE = /\.(?:pdf|docx?|xlsx?|pptx?|wps|ofd|od[tsp]|zip|rar|7z|et)$/i;
 
 /** A link's attachment URL, absolute; undefined when it is not an http(s) link to a document. */
 export function attachmentUrl(href: string, baseUrl: string): string | undefined {

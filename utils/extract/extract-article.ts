@@ -117,14 +117,23 @@ export function extractArticle(doc: Document, sanitize: (html: string) => string
   };
 }
 
-/** The article's container, grown by one level when that only adds a little (see CONTAINER_GROWTH). */
+/**
+ * The article's container, grown outwards while that only adds a little (see CONTAINER_GROWTH):
+ * CMSs nest the body in wrappers (TRS: `.TRS_Editor` > `.Custom_UnionStyle`) and put the
+ * attachment list beside the outermost one.
+ */
 function articleArea(running: RunningText): Element {
   const container = runningTextContainer(running);
-  const parent = container.parentElement;
   const size = (element: Element) => (element.textContent ?? '').replace(/\s+/g, '').length;
-  if (parent && parent.tagName !== 'BODY' && size(parent) <= size(container) * CONTAINER_GROWTH)
-    return parent;
-  return container;
+  const limit = size(container) * CONTAINER_GROWTH;
+  let area = container;
+  for (
+    let parent = area.parentElement;
+    parent && parent.tagName !== 'BODY' && size(parent) <= limit;
+    parent = area.parentElement
+  )
+    area = parent;
+  return area;
 }
 
 /**
@@ -208,10 +217,24 @@ function firstH1(body: Element): string {
  */
 function removeTitleHeading(body: Element, bodyStart: Element | null, title: string): void {
   const wanted = title.replace(/\s+/g, '');
+  const says = (element: Element) => (element.textContent ?? '').replace(/\s+/g, '') === wanted;
   for (const element of headingsBefore(body, bodyStart)) {
-    if ((element.textContent ?? '').replace(/\s+/g, '') === wanted) {
+    if (says(element)) {
       element.remove();
       return;
     }
   }
+  // The running text's block may hold the heading itself, when the body is bare text and <br>s
+  // beside it (Hong Kong press releases): a heading the block opens with goes too.
+  const first = bodyStart && firstTextElement(bodyStart);
+  const heading = first?.closest('h1, h2, h3');
+  if (heading && bodyStart?.contains(heading) && says(heading)) heading.remove();
+}
+
+/** The element holding the first non-blank text in `root`. */
+function firstTextElement(root: Element): Element | null {
+  const walker = root.ownerDocument.createTreeWalker(root, 0x4 /* text */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if (node.nodeValue?.trim()) return node.parentElement;
+  return null;
 }

@@ -34,8 +34,21 @@ const MAX_SOURCE_CHARACTERS = 40;
 
 /** The publication date of a meta line as ISO; `anyLabel` also accepts plain "时间：/日期：". */
 export function findPublishedAt(text: string, anyLabel = true): string | undefined {
-  const match = (anyLabel ? DATE_LINE : PREFIXED_DATE_LINE).exec(text);
-  return match ? normalizePublishedAt(match[1] ?? '') : undefined;
+  const line = anyLabel ? DATE_LINE : PREFIXED_DATE_LINE;
+  const matches = [...text.matchAll(new RegExp(line.source, 'g'))];
+  // A policy's info table gives 成文日期 (when it was signed) before 发布日期 (when it was
+  // published): the reader's date is the publication.
+  const match = matches.find((candidate) => !candidate[0].startsWith('成文')) ?? matches[0];
+  return match ? normalizePublishedAt(match[1] ?? '') : (findPressReleaseDate(text) ?? undefined);
+}
+
+/** The line Hong Kong press releases end with: "2026年3月2日（星期一）香港時間16時30分". */
+const PRESS_RELEASE_DATE =
+  /(\d{4}年\d{1,2}月\d{1,2}日)\s*[（(]星期.[）)]\s*香港[時时][間间]\s*(\d{1,2}[時时]\d{1,2})分/;
+
+function findPressReleaseDate(text: string): string | undefined {
+  const match = PRESS_RELEASE_DATE.exec(text);
+  return match ? normalizePublishedAt(`${match[1]} ${match[2]}`) : undefined;
 }
 
 /**

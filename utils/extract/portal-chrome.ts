@@ -85,10 +85,18 @@ export const CHROME_TEXT_RULES: readonly ChromeTextRule[] = [
   },
   {
     // 无障碍浏览, 长者模式, 切换到繁體: the portal's own reading aids; the reader replaces them.
+    // Only as whole labels: a policy's own sentence about 无障碍改造 or 适老化 is the article.
     name: 'accessibility-toolbar',
     keyword: /无障碍|無障礙|适老|適老|长者|長者|关怀|關懷|繁|简体|簡體/,
     pattern:
-      /无障碍|無障礙|适老化|適老化|长者模式|長者模式|关怀版|關懷版|^(?:切[换換]到?)?(?:简体|簡體|繁体|繁體)(?:中文|版)?$/,
+      /^(?:[|｜/·【】[\]]*(?:(?:无障碍|無障礙|适老化|適老化|长者|長者|关怀|關懷)(?:浏览|瀏覽|阅读|閱讀|模式|版|服务|服務|通道|专区|專區)?|(?:切[换換]到?)?(?:简体|簡體|繁体|繁體)(?:中文|版)?))+[|｜/·【】[\]]*$/,
+  },
+  {
+    // 2026年3月2日（星期一）香港時間16時30分: the date line Hong Kong press releases end with; the
+    // header card shows it (read before this cleanup).
+    name: 'press-release-dateline',
+    keyword: /香港[時时][間间]/,
+    pattern: /^\d{4}年\d{1,2}月\d{1,2}日[（(]星期.[）)]香港[時时][間间]\d{1,2}[時时]\d{1,2}分$/,
   },
 ];
 
