@@ -38,7 +38,8 @@ export default defineBackground(() => {
       'content→background:page-detected': async ({ status, host }, sender) => {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return;
-        const site = (await loadSettings()).sites[host] ?? {};
+        const settings = await loadSettings();
+        const site = settings.sites[host] ?? {};
         const isArticle = status.kind === 'article';
         await action.setBadgeText({ tabId, text: isArticle ? t('badgeArticle') : '' });
         if (!isArticle) {
@@ -48,8 +49,7 @@ export default defineBackground(() => {
         }
         await action.setBadgeBackgroundColor({ tabId, color: '#0b4a8f' });
         await action.setTitle({ tabId, title: t('badgeArticleTitle') });
-        if (site.script)
-          await convertPageIn(tabId, site.script, (await loadSettings()).sourceScript);
+        if (site.script) await convertPageIn(tabId, site.script, settings.sourceScript);
         if (site.autoOpen) await openReader(tabId);
         else if (!site.hideEntryButton) await injectScript(tabId, ENTRY_SCRIPT);
       },
@@ -63,7 +63,7 @@ export default defineBackground(() => {
       'ui→background:convert-page': ({ tabId, script, source }) =>
         convertPageIn(tabId, script, source),
       'ui→background:page-script-state': ({ tabId }) =>
-        sendToTab(tabId, { type: '→page:page-script-state' }).catch(() => null) ?? null,
+        sendToTab(tabId, { type: '→page:page-script-state' }).catch(() => null),
     }),
   );
 
@@ -84,16 +84,20 @@ export default defineBackground(() => {
       }),
   );
 
-  // The detector follows the user's site list on the sites they have granted.
-  const syncDetector = async () => {
-    const settings = await loadSettings();
-    await syncSiteDetector(Object.keys(settings.sites), DETECTOR_SCRIPT).catch((error) =>
+  // The detector follows the user's site list on the sites they have granted: registered again
+  // when the list of hosts or the permissions change, not on every change of a setting.
+  let syncedHosts: string | undefined;
+  const syncDetector = async (force = false) => {
+    const hosts = Object.keys((await loadSettings()).sites).sort();
+    if (!force && hosts.join(' ') === syncedHosts) return;
+    syncedHosts = hosts.join(' ');
+    await syncSiteDetector(hosts, DETECTOR_SCRIPT).catch((error) =>
       console.warn('[yidu] cannot register the detector on added sites', error),
     );
   };
   watchSettings(() => void syncDetector());
-  browser.permissions.onAdded.addListener(() => void syncDetector());
-  browser.permissions.onRemoved.addListener(() => void syncDetector());
+  browser.permissions.onAdded.addListener(() => void syncDetector(true));
+  browser.permissions.onRemoved.addListener(() => void syncDetector(true));
   void syncDetector();
 });
 
