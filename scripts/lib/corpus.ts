@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Script } from '../../utils/convert/scripts';
 
 export const CORPUS_DIR = resolve(
   process.env.YIDU_CORPUS ?? join(import.meta.dirname, '../../../shared/corpus'),
@@ -95,6 +96,18 @@ export interface OpenccTestCase {
   /** OpenCC configuration name (s2t, tw2sp, …) → expected output. */
   expected: Record<string, string>;
 }
+
+/** The OpenCC configurations of issue 5's test cases → our scripts (from, to). */
+export const OPENCC_CONFIGS: Record<string, [Script, Script]> = {
+  s2t: ['cn', 't'],
+  s2tw: ['cn', 'tw'],
+  s2twp: ['cn', 'twp'],
+  s2hk: ['cn', 'hk'],
+  t2s: ['t', 'cn'],
+  tw2s: ['tw', 'cn'],
+  tw2sp: ['twp', 'cn'],
+  hk2s: ['hk', 'cn'],
+};
 
 /** OpenCC's own conversion test cases. The file has trailing commas: they are dropped first. */
 export function openccTestCases(): OpenccTestCase[] {

@@ -10,7 +10,7 @@ import { loadConverter } from '~/utils/convert/load-converter';
 import { loadNodeDictionaries } from '~/utils/convert/load-node';
 import type { Script } from '~/utils/convert/scripts';
 import type { TextConverter } from '~/utils/convert/text-converter';
-import { magicHtmlLabelled, openccTestCases } from '../../scripts/lib/corpus';
+import { magicHtmlLabelled, OPENCC_CONFIGS, openccTestCases } from '../../scripts/lib/corpus';
 import { loadDocument } from '../../scripts/lib/inspect-page';
 
 let toTaiwan: TextConverter;
@@ -55,22 +55,12 @@ describe('a phrase split by inline tags', () => {
   });
 
   it('passes as many OpenCC cases as the text converter, each split across inline tags', async () => {
-    const configs: Record<string, [Script, Script]> = {
-      s2t: ['cn', 't'],
-      s2tw: ['cn', 'tw'],
-      s2twp: ['cn', 'twp'],
-      s2hk: ['cn', 'hk'],
-      t2s: ['t', 'cn'],
-      tw2s: ['tw', 'cn'],
-      tw2sp: ['twp', 'cn'],
-      hk2s: ['hk', 'cn'],
-    };
     const { window } = dom('');
     const document = window.document;
     let passed = 0;
     for (const testCase of openccTestCases()) {
       for (const [config, expected] of Object.entries(testCase.expected)) {
-        const pair = configs[config];
+        const pair = OPENCC_CONFIGS[config];
         if (!pair) continue;
         const converter = await loadConverter(pair[0], pair[1], loadNodeDictionaries);
         // Cut the input into pieces of 1, 2, 3… characters, every other piece in a <b>.

@@ -9,22 +9,10 @@ import { loadConverter } from '~/utils/convert/load-converter';
 import { loadNodeDictionaries } from '~/utils/convert/load-node';
 import { CHARACTER_DICTIONARIES, conversionPlan, dictionariesOf } from '~/utils/convert/plan';
 import { SCRIPTS, type Script } from '~/utils/convert/scripts';
-import { magicHtmlLabelled, openccTestCases } from '../../scripts/lib/corpus';
+import { magicHtmlLabelled, OPENCC_CONFIGS, openccTestCases } from '../../scripts/lib/corpus';
 
 const convert = async (from: Script, to: Script, text: string) =>
   (await loadConverter(from, to, loadNodeDictionaries)).convert(text);
-
-/** OpenCC configuration names of issue 5 → our scripts. */
-const CONFIGS: Record<string, [Script, Script]> = {
-  s2t: ['cn', 't'],
-  s2tw: ['cn', 'tw'],
-  s2twp: ['cn', 'twp'],
-  s2hk: ['cn', 'hk'],
-  t2s: ['t', 'cn'],
-  tw2s: ['tw', 'cn'],
-  tw2sp: ['twp', 'cn'],
-  hk2s: ['hk', 'cn'],
-};
 
 describe("OpenCC's own test cases", () => {
   it('passes 454 of the 457 cases of the issue, every one opencc-js passes', async () => {
@@ -34,7 +22,7 @@ describe("OpenCC's own test cases", () => {
     const anchors = new Map<string, (text: string) => string>();
     for (const testCase of openccTestCases()) {
       for (const [config, expected] of Object.entries(testCase.expected)) {
-        const pair = CONFIGS[config];
+        const pair = OPENCC_CONFIGS[config];
         if (!pair) continue;
         total += 1;
         const [from, to] = pair;
