@@ -1,16 +1,16 @@
-import CJK_Compatibility_Ideographs from 'opencc-js/dict/CJK_Compatibility_Ideographs';
-import HKPhrases from 'opencc-js/dict/HKPhrases';
-import HKPhrasesRev from 'opencc-js/dict/HKPhrasesRev';
-import HKVariants from 'opencc-js/dict/HKVariants';
-import HKVariantsPhrases from 'opencc-js/dict/HKVariantsPhrases';
-import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
-import HKVariantsRevPhrases from 'opencc-js/dict/HKVariantsRevPhrases';
-import TWPhrases from 'opencc-js/dict/TWPhrases';
-import TWPhrasesRev from 'opencc-js/dict/TWPhrasesRev';
-import TWVariants from 'opencc-js/dict/TWVariants';
-import TWVariantsPhrases from 'opencc-js/dict/TWVariantsPhrases';
-import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
-import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
+import CJK_Compatibility_Ideographs from '~/utils/convert/data/CJK_Compatibility_Ideographs.txt?raw';
+import HKPhrases from '~/utils/convert/data/HKPhrases.txt?raw';
+import HKPhrasesRev from '~/utils/convert/data/HKPhrasesRev.txt?raw';
+import HKVariants from '~/utils/convert/data/HKVariants.txt?raw';
+import HKVariantsPhrases from '~/utils/convert/data/HKVariantsPhrases.txt?raw';
+import HKVariantsRev from '~/utils/convert/data/HKVariantsRev.txt?raw';
+import HKVariantsRevPhrases from '~/utils/convert/data/HKVariantsRevPhrases.txt?raw';
+import TWPhrases from '~/utils/convert/data/TWPhrases.txt?raw';
+import TWPhrasesRev from '~/utils/convert/data/TWPhrasesRev.txt?raw';
+import TWVariants from '~/utils/convert/data/TWVariants.txt?raw';
+import TWVariantsPhrases from '~/utils/convert/data/TWVariantsPhrases.txt?raw';
+import TWVariantsRev from '~/utils/convert/data/TWVariantsRev.txt?raw';
+import TWVariantsRevPhrases from '~/utils/convert/data/TWVariantsRevPhrases.txt?raw';
 import { provideDictionaries } from '~/utils/convert/load-extension';
 
 /** Taiwan and Hong Kong variants and compatibility ideographs, used by every direction. */

@@ -7,9 +7,10 @@
 // corpus MANIFEST.tsv); the htmldate and pixnet pages are the rest of the real traditional text.
 import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
-import { loadNodeDictionaries } from '../utils/convert/load-node';
+import { openccEntries } from '../utils/convert/compact-dictionary';
 import { corpusPages, magicHtmlLabelled } from './lib/corpus';
 import { loadDocument } from './lib/inspect-page';
+import { openccDictionary } from './lib/opencc-data';
 
 /** How many characters each of the simplified and traditional lists keeps. */
 const HINTS_PER_SCRIPT = 160;
@@ -20,11 +21,8 @@ const HINTS_PER_SCRIPT = 160;
  */
 const ALSO_TRADITIONAL = new Set('干斗么后台里面余云只准叶舍');
 
-const data = await loadNodeDictionaries(['STCharacters', 'TSCharacters']);
-const pairs = (name: keyof typeof data) =>
-  new Map((data[name] ?? '').split('|').map((entry) => entry.split(' ') as [string, string]));
-const st = pairs('STCharacters');
-const ts = pairs('TSCharacters');
+const st = new Map(openccEntries(await openccDictionary('STCharacters')));
+const ts = new Map(openccEntries(await openccDictionary('TSCharacters')));
 
 // Real text of each script: the labelled articles, by the script the corpus manifest gives them.
 const hant = new Set(['2681ee', 'b5b26f']);

@@ -4,10 +4,10 @@
  */
 import * as OpenCC from 'opencc-js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundlesFor, DICTIONARY_NAMES } from '~/utils/convert/dictionaries';
+import { bundlesFor } from '~/utils/convert/dictionaries';
 import { loadConverter } from '~/utils/convert/load-converter';
 import { loadNodeDictionaries } from '~/utils/convert/load-node';
-import { CHARACTER_DICTIONARIES, conversionPlan, dictionariesOf } from '~/utils/convert/plan';
+import { conversionPlan, dictionariesOf } from '~/utils/convert/plan';
 import { SCRIPTS, type Script } from '~/utils/convert/scripts';
 import { magicHtmlLabelled, OPENCC_CONFIGS, openccTestCases } from '../../scripts/lib/corpus';
 
@@ -91,22 +91,6 @@ describe('identical to opencc-js', () => {
 });
 
 describe('dictionaries', () => {
-  it.each(DICTIONARY_NAMES)('%s is sorted by the code points of its keys', async (name) => {
-    const data = (await loadNodeDictionaries([name]))[name] ?? '';
-    const keys = data.split('|').map((entry) => [...(entry.split(' ')[0] ?? '')]);
-    const codePoints = keys.map((key) => key.map((c) => c.codePointAt(0) as number));
-    for (let i = 1; i < codePoints.length; i += 1) {
-      const [a, b] = [codePoints[i - 1] as number[], codePoints[i] as number[]];
-      const differ = a.findIndex((cp, k) => cp !== b[k]);
-      const order =
-        differ < 0 || differ >= b.length
-          ? a.length - b.length
-          : (a[differ] as number) - (b[differ] as number);
-      expect(order, `${name}: ${a.map((c) => String.fromCodePoint(c)).join('')}`).toBeLessThan(0);
-    }
-    if (CHARACTER_DICTIONARIES.has(name)) expect(keys.every((key) => key.length === 1)).toBe(true);
-  });
-
   it('loads only the direction needed', () => {
     expect(bundlesFor(dictionariesOf(conversionPlan('cn', 'tw')))).toEqual([
       'opencc-st',

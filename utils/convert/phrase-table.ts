@@ -2,12 +2,13 @@
  * Longest-key lookup over OpenCC dictionaries without building a trie.
  *
  * opencc-js builds one `Map` per trie node for every key of every dictionary before it converts a
- * single character: about 150 ms and 42 MB for simplified→traditional (issue 5). The dictionaries are
- * sorted by key, so a table here keeps the raw string and finds keys by binary search, lazily at two
- * levels: the first time a text has some character, the range of keys that start with it; the first
- * time a text has some pair of characters, the keys that start with that pair, parsed into a small
- * map. A 5,000-character article parses about 1,500 of the 49,000 phrases.
+ * single character: about 150 ms and 42 MB for simplified→traditional (issue 5). A table here keeps
+ * the dictionary's compact form (compact-dictionary.ts: one line per first code point, entries sorted)
+ * and reads it lazily: on creation, only where each line starts; the first time a text has some pair
+ * of characters, the keys that start with that pair, found by binary search in their line and parsed
+ * into a small map. A 5,000-character article parses about 1,500 of the 49,000 phrases.
  */
+import { expandValue } from './compact-dictionary';
 
 /** The keys of one dictionary that start with one code point. */
 interface FirstLevel {
@@ -24,6 +25,7 @@ interface FirstLevel {
 export interface KeysFromPair {
   /** Bit n is set when some key is n UTF-16 units long. */
   lengths: number;
+  /** Values by their key without its first code point. */
   entries: Map<string, string>;
 }
 
@@ -31,19 +33,35 @@ export interface KeysFromPair {
 const MAX_KEY_UNITS = 30;
 
 const NO_PAIR: KeysFromPair = { lengths: 0, entries: new Map() };
+const NO_FIRST: FirstLevel = { single: undefined, start: 0, end: 0, pairs: new Map() };
 
 const width = (cp: number) => (cp > 0xffff ? 2 : 1);
 
+const SPACE = 0x20;
+
 export class PhraseTable {
   private readonly data: string;
+  /** The first code point of each line, ascending, and where each line starts and ends. */
+  private readonly lineCodePoints: number[] = [];
+  private readonly lineStarts: number[] = [];
+  private readonly lineEnds: number[] = [];
   private readonly firsts = new Map<number, FirstLevel>();
   /** The smallest first code point of any key: text made only of lower code points never matches. */
   readonly minCodePoint: number;
 
-  /** `data` is opencc-js's serialized dictionary: `key value|key value|…`, sorted by key. */
+  /** `data` is a dictionary in compact form (compact-dictionary.ts). */
   constructor(data: string) {
     this.data = data;
-    this.minCodePoint = data.length > 0 ? (data.codePointAt(0) ?? 0) : Number.POSITIVE_INFINITY;
+    let start = 0;
+    while (start < data.length) {
+      let end = data.indexOf('\n', start);
+      if (end < 0) end = data.length;
+      this.lineCodePoints.push(data.codePointAt(start) as number);
+      this.lineStarts.push(start);
+      this.lineEnds.push(end);
+      start = end + 1;
+    }
+    this.minCodePoint = this.lineCodePoints[0] ?? Number.POSITIVE_INFINITY;
   }
 
   /** The replacement of the one-code-point key `cp`, if there is one. */
@@ -57,13 +75,16 @@ export class PhraseTable {
     return first.start < first.end;
   }
 
-  /** The keys that start with code points `cp` then `next`. */
+  /**
+   * The keys that start with code points `cp` then `next`, by their part after `cp` (a text's key
+   * is looked up as `text.slice(start + width(cp), start + length)`).
+   */
   keysFrom(cp: number, next: number): KeysFromPair {
     const first = this.first(cp);
     if (first.start === first.end) return NO_PAIR;
     let keys = first.pairs.get(next);
     if (keys === undefined) {
-      keys = this.parsePair(first, width(cp), next);
+      keys = this.parsePair(first, cp, next);
       first.pairs.set(next, keys);
     }
     return keys;
@@ -72,36 +93,65 @@ export class PhraseTable {
   private first(cp: number): FirstLevel {
     let first = this.firsts.get(cp);
     if (first === undefined) {
-      const data = this.data;
-      const start = this.lowerBound(0, data.length, 0, cp);
-      const end = this.lowerBound(start, data.length, 0, cp + 1);
-      first = { single: undefined, start, end, pairs: new Map() };
-      // Sorted by code point, the key that is `cp` alone comes first.
-      if (start < end && data.charCodeAt(start + width(cp)) === 0x20) {
-        const bar = data.indexOf('|', start);
-        const valueEnd = bar < 0 || bar > end ? end : bar;
-        first.single = data.slice(start + width(cp) + 1, valueEnd);
-        first.start = Math.min(valueEnd + 1, end);
+      const line = this.lineOf(cp);
+      if (line < 0) first = NO_FIRST;
+      else {
+        const data = this.data;
+        const start = (this.lineStarts[line] as number) + width(cp);
+        const end = this.lineEnds[line] as number;
+        first = { single: undefined, start, end, pairs: new Map() };
+        // The key that is `cp` alone comes first, with nothing between `cp` and the space.
+        if (data.charCodeAt(start) === SPACE) {
+          let bar = data.indexOf('|', start);
+          if (bar < 0 || bar > end) bar = end;
+          first.single = data.slice(start + 1, bar);
+          if (first.single.includes('.'))
+            first.single = expandValue(data.slice(start - width(cp), start), first.single);
+          first.start = Math.min(bar + 1, end);
+        }
       }
       this.firsts.set(cp, first);
     }
     return first;
   }
 
-  private parsePair(first: FirstLevel, firstWidth: number, next: number): KeysFromPair {
+  /** The line whose keys start with `cp`, or -1 (binary search). */
+  private lineOf(cp: number): number {
+    const codePoints = this.lineCodePoints;
+    let low = 0;
+    let high = codePoints.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const value = codePoints[middle] as number;
+      if (value < cp) low = middle + 1;
+      else if (value > cp) high = middle - 1;
+      else return middle;
+    }
+    return -1;
+  }
+
+  private parsePair(first: FirstLevel, cp: number, next: number): KeysFromPair {
     const data = this.data;
-    let position = this.lowerBound(first.start, first.end, firstWidth, next);
-    const stop = this.lowerBound(position, first.end, firstWidth, next + 1);
+    let position = this.lowerBound(first.start, first.end, next);
+    const stop = this.lowerBound(position, first.end, next + 1);
     if (position >= stop) return NO_PAIR;
     const keys: KeysFromPair = { lengths: 0, entries: new Map() };
+    const cpWidth = width(cp);
+    let head = '';
     while (position < stop) {
       const space = data.indexOf(' ', position);
       let end = data.indexOf('|', space);
-      if (end < 0 || end > stop) end = Math.min(stop, data.length);
-      const length = space - position;
+      if (end < 0 || end > stop) end = stop;
+      const length = cpWidth + space - position;
       if (length <= MAX_KEY_UNITS) {
+        const rest = data.slice(position, space);
+        let value = data.slice(space + 1, end);
+        if (value.includes('.')) {
+          if (head === '') head = String.fromCodePoint(cp);
+          value = expandValue(head + rest, value);
+        }
         keys.lengths |= 1 << length;
-        keys.entries.set(data.slice(position, space), data.slice(space + 1, end));
+        keys.entries.set(rest, value);
       }
       position = end + 1;
     }
@@ -109,16 +159,16 @@ export class PhraseTable {
   }
 
   /**
-   * The offset of the first entry in [from, to) whose key's code point at `at` units is ≥ `cp`, or
-   * `to`. Entries in the range must share their first `at` units and be sorted (binary search).
+   * The offset of the first entry in [from, to) of one line whose key's second code point (the first
+   * after the line's own) is ≥ `cp`, or `to` (binary search: the entries are sorted).
    */
-  private lowerBound(from: number, to: number, at: number, cp: number): number {
+  private lowerBound(from: number, to: number, cp: number): number {
     let low = from;
     let high = to;
     while (low < high) {
       const middle = (low + high) >>> 1;
       const entry = this.entryStartAtOrAfter(middle, from, to);
-      if (entry >= to || (this.data.codePointAt(entry + at) ?? 0) >= cp) high = middle;
+      if (entry >= to || (this.data.codePointAt(entry) as number) >= cp) high = middle;
       else low = middle + 1;
     }
     return this.entryStartAtOrAfter(low, from, to);
@@ -218,7 +268,7 @@ export class TableGroup {
           length -= 1
         ) {
           if ((lengths & (1 << length)) === 0) continue;
-          const key = text.slice(start, start + length);
+          const key = text.slice(start + cpWidth, start + length);
           for (let index = 0; index < pair.maps.length; index += 1) {
             const value = (pair.maps[index] as Map<string, string>).get(key);
             if (value !== undefined) {
