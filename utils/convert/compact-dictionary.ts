@@ -72,9 +72,24 @@ export function encodeDictionary(entries: readonly DictionaryEntry[]): string {
 /** The value an entry stands for, given its whole key and its value as written. */
 export function expandValue(key: string, written: string): string {
   if (!written.includes(SAME)) return written;
-  const keyPoints = [...key];
-  return [...written].map((c, i) => (c === SAME ? (keyPoints[i] ?? c) : c)).join('');
+  // A plain loop over UTF-16 units (the converter calls this while it converts its first text).
+  let value = '';
+  let at = 0;
+  for (let i = 0; i < written.length; i += 1) {
+    const keyWidth = isHighSurrogate(key.charCodeAt(at)) ? 2 : 1;
+    const unit = written.charCodeAt(i);
+    if (unit === DOT) value += key.slice(at, at + keyWidth);
+    else if (isHighSurrogate(unit)) {
+      value += written.slice(i, i + 2);
+      i += 1;
+    } else value += written[i];
+    at += keyWidth;
+  }
+  return value;
 }
+
+const DOT = SAME.charCodeAt(0);
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
 
 /** Every entry of the compact form, in its order (for tests and tools; the converter reads lazily). */
 export function decodeDictionary(compact: string): DictionaryEntry[] {

@@ -8,15 +8,15 @@
  * of characters, the keys that start with that pair, found by binary search in their line and parsed
  * into a small map. A 5,000-character article parses about 1,500 of the 49,000 phrases.
  */
-import { expandValue } from './compact-dictionary';
+import { expandValue, SAME } from './compact-dictionary';
 
 /** The keys of one dictionary that start with one code point. */
-interface FirstLevel {
+export interface FirstLevel {
   /** The replacement of the key that is this code point alone. */
   single: string | undefined;
-  /** Where the longer keys starting with this code point are in the raw string (start = end: none). */
+  /** The line of this code point, and where its longer keys are in it (start = line length: none). */
+  line: string;
   start: number;
-  end: number;
   /** Keys by their second code point, parsed when first asked for. */
   pairs: Map<number, KeysFromPair>;
 }
@@ -33,152 +33,120 @@ export interface KeysFromPair {
 const MAX_KEY_UNITS = 30;
 
 const NO_PAIR: KeysFromPair = { lengths: 0, entries: new Map() };
-const NO_FIRST: FirstLevel = { single: undefined, start: 0, end: 0, pairs: new Map() };
+const NO_FIRST: FirstLevel = { single: undefined, line: '', start: 0, pairs: new Map() };
 
 const width = (cp: number) => (cp > 0xffff ? 2 : 1);
 
 const SPACE = 0x20;
 
 export class PhraseTable {
-  private readonly data: string;
-  /** The first code point of each line, ascending, and where each line starts and ends. */
-  private readonly lineCodePoints: number[] = [];
-  private readonly lineStarts: number[] = [];
-  private readonly lineEnds: number[] = [];
+  /** The dictionary's lines, one per first code point, sorted by it (split natively, never scanned). */
+  private readonly lines: string[];
   private readonly firsts = new Map<number, FirstLevel>();
   /** The smallest first code point of any key: text made only of lower code points never matches. */
   readonly minCodePoint: number;
 
   /** `data` is a dictionary in compact form (compact-dictionary.ts). */
   constructor(data: string) {
-    this.data = data;
-    let start = 0;
-    while (start < data.length) {
-      let end = data.indexOf('\n', start);
-      if (end < 0) end = data.length;
-      this.lineCodePoints.push(data.codePointAt(start) as number);
-      this.lineStarts.push(start);
-      this.lineEnds.push(end);
-      start = end + 1;
+    this.lines = data === '' ? [] : data.split('\n');
+    this.minCodePoint = data === '' ? Number.POSITIVE_INFINITY : (data.codePointAt(0) as number);
+  }
+
+  /** What this dictionary has for keys starting with `cp` (shared: do not change it). */
+  first(cp: number): FirstLevel {
+    let first = this.firsts.get(cp);
+    if (first === undefined) {
+      first = this.readFirst(cp);
+      this.firsts.set(cp, first);
     }
-    this.minCodePoint = this.lineCodePoints[0] ?? Number.POSITIVE_INFINITY;
-  }
-
-  /** The replacement of the one-code-point key `cp`, if there is one. */
-  single(cp: number): string | undefined {
-    return this.first(cp).single;
-  }
-
-  /** True when some key longer than `cp` alone starts with `cp`. */
-  hasLonger(cp: number): boolean {
-    const first = this.first(cp);
-    return first.start < first.end;
+    return first;
   }
 
   /**
    * The keys that start with code points `cp` then `next`, by their part after `cp` (a text's key
    * is looked up as `text.slice(start + width(cp), start + length)`).
    */
-  keysFrom(cp: number, next: number): KeysFromPair {
-    const first = this.first(cp);
-    if (first.start === first.end) return NO_PAIR;
+  keysFrom(first: FirstLevel, cp: number, next: number): KeysFromPair {
+    if (first.start >= first.line.length) return NO_PAIR;
     let keys = first.pairs.get(next);
     if (keys === undefined) {
-      keys = this.parsePair(first, cp, next);
+      keys = parsePair(first, cp, next);
       first.pairs.set(next, keys);
     }
     return keys;
   }
 
-  private first(cp: number): FirstLevel {
-    let first = this.firsts.get(cp);
-    if (first === undefined) {
-      const line = this.lineOf(cp);
-      if (line < 0) first = NO_FIRST;
-      else {
-        const data = this.data;
-        const start = (this.lineStarts[line] as number) + width(cp);
-        const end = this.lineEnds[line] as number;
-        first = { single: undefined, start, end, pairs: new Map() };
-        // The key that is `cp` alone comes first, with nothing between `cp` and the space.
-        if (data.charCodeAt(start) === SPACE) {
-          let bar = data.indexOf('|', start);
-          if (bar < 0 || bar > end) bar = end;
-          first.single = data.slice(start + 1, bar);
-          if (first.single.includes('.'))
-            first.single = expandValue(data.slice(start - width(cp), start), first.single);
-          first.start = Math.min(bar + 1, end);
-        }
-      }
-      this.firsts.set(cp, first);
-    }
-    return first;
-  }
-
-  /** The line whose keys start with `cp`, or -1 (binary search). */
-  private lineOf(cp: number): number {
-    const codePoints = this.lineCodePoints;
+  private readFirst(cp: number): FirstLevel {
+    // Binary search for the line of `cp`.
+    const lines = this.lines;
     let low = 0;
-    let high = codePoints.length - 1;
+    let high = lines.length - 1;
     while (low <= high) {
       const middle = (low + high) >>> 1;
-      const value = codePoints[middle] as number;
+      const line = lines[middle] as string;
+      const value = line.codePointAt(0) as number;
       if (value < cp) low = middle + 1;
       else if (value > cp) high = middle - 1;
-      else return middle;
-    }
-    return -1;
-  }
-
-  private parsePair(first: FirstLevel, cp: number, next: number): KeysFromPair {
-    const data = this.data;
-    let position = this.lowerBound(first.start, first.end, next);
-    const stop = this.lowerBound(position, first.end, next + 1);
-    if (position >= stop) return NO_PAIR;
-    const keys: KeysFromPair = { lengths: 0, entries: new Map() };
-    const cpWidth = width(cp);
-    let head = '';
-    while (position < stop) {
-      const space = data.indexOf(' ', position);
-      let end = data.indexOf('|', space);
-      if (end < 0 || end > stop) end = stop;
-      const length = cpWidth + space - position;
-      if (length <= MAX_KEY_UNITS) {
-        const rest = data.slice(position, space);
-        let value = data.slice(space + 1, end);
-        if (value.includes('.')) {
-          if (head === '') head = String.fromCodePoint(cp);
-          value = expandValue(head + rest, value);
+      else {
+        const cpWidth = width(cp);
+        const first: FirstLevel = { single: undefined, line, start: cpWidth, pairs: new Map() };
+        // The key that is `cp` alone comes first, with nothing between `cp` and the space.
+        if (line.charCodeAt(cpWidth) === SPACE) {
+          let bar = line.indexOf('|', cpWidth);
+          if (bar < 0) bar = line.length;
+          let single = line.slice(cpWidth + 1, bar);
+          if (single.includes(SAME)) single = expandValue(line.slice(0, cpWidth), single);
+          first.single = single;
+          first.start = bar + 1;
         }
-        keys.lengths |= 1 << length;
-        keys.entries.set(rest, value);
+        return first;
       }
-      position = end + 1;
     }
-    return keys;
+    return NO_FIRST;
   }
+}
 
-  /**
-   * The offset of the first entry in [from, to) of one line whose key's second code point (the first
-   * after the line's own) is ≥ `cp`, or `to` (binary search: the entries are sorted).
-   */
-  private lowerBound(from: number, to: number, cp: number): number {
-    let low = from;
-    let high = to;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      const entry = this.entryStartAtOrAfter(middle, from, to);
-      if (entry >= to || (this.data.codePointAt(entry) as number) >= cp) high = middle;
-      else low = middle + 1;
+/** Parses the entries of a line whose key's second code point is `next`. */
+function parsePair(first: FirstLevel, cp: number, next: number): KeysFromPair {
+  const line = first.line;
+  const end = line.length;
+  // Binary search (the entries are sorted) for the first entry whose second code point is ≥ next.
+  let low = first.start;
+  let high = end;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    let entry = middle;
+    if (middle > first.start) {
+      const bar = line.indexOf('|', middle - 1);
+      entry = bar < 0 ? end : bar + 1;
     }
-    return this.entryStartAtOrAfter(low, from, to);
+    if (entry >= end || (line.codePointAt(entry) as number) >= next) high = middle;
+    else low = middle + 1;
   }
-
-  private entryStartAtOrAfter(offset: number, from: number, to: number): number {
-    if (offset <= from) return from;
-    const bar = this.data.indexOf('|', offset - 1);
-    return bar < 0 || bar >= to ? to : bar + 1;
+  let position = low;
+  if (low > first.start) {
+    const bar = line.indexOf('|', low - 1);
+    position = bar < 0 ? end : bar + 1;
   }
+  // Then every entry with that second code point, one after another.
+  let keys = NO_PAIR;
+  const cpWidth = width(cp);
+  while (position < end && line.codePointAt(position) === next) {
+    const space = line.indexOf(' ', position);
+    let bar = line.indexOf('|', space);
+    if (bar < 0) bar = end;
+    const length = cpWidth + space - position;
+    if (length <= MAX_KEY_UNITS) {
+      const rest = line.slice(position, space);
+      let value = line.slice(space + 1, bar);
+      if (value.includes(SAME)) value = expandValue(line.slice(0, cpWidth) + rest, value);
+      if (keys === NO_PAIR) keys = { lengths: 0, entries: new Map() };
+      keys.lengths |= 1 << length;
+      keys.entries.set(rest, value);
+    }
+    position = bar + 1;
+  }
+  return keys;
 }
 
 /** What a group knows about one first code point, gathered from its tables. */
@@ -187,6 +155,8 @@ interface GroupFirst {
   singleTable: number;
   /** Tables with keys longer than the code point, by index in the group. */
   longer: number[];
+  /** What each of those tables has for the code point. */
+  longerFirsts: FirstLevel[];
   pairs: Map<number, GroupPair>;
 }
 
@@ -220,14 +190,24 @@ export class TableGroup {
   private first(cp: number): GroupFirst {
     let first = this.firsts.get(cp);
     if (first === undefined) {
-      first = { single: undefined, singleTable: -1, longer: [], pairs: new Map() };
-      for (const [index, table] of this.tables.entries()) {
-        const single = table.single(cp);
-        if (first.single === undefined && single !== undefined) {
-          first.single = single;
+      first = {
+        single: undefined,
+        singleTable: -1,
+        longer: [],
+        longerFirsts: [],
+        pairs: new Map(),
+      };
+      const tables = this.tables;
+      for (let index = 0; index < tables.length; index += 1) {
+        const level = (tables[index] as PhraseTable).first(cp);
+        if (first.single === undefined && level.single !== undefined) {
+          first.single = level.single;
           first.singleTable = index;
         }
-        if (table.hasLonger(cp)) first.longer.push(index);
+        if (level.start < level.line.length) {
+          first.longer.push(index);
+          first.longerFirsts.push(level);
+        }
       }
       this.firsts.set(cp, first);
     }
@@ -237,15 +217,18 @@ export class TableGroup {
   private pair(first: GroupFirst, cp: number, next: number): GroupPair {
     let pair = first.pairs.get(next);
     if (pair === undefined) {
-      pair = { lengths: 0, maps: [], tables: [] };
-      for (const index of first.longer) {
-        const keys = (this.tables[index] as PhraseTable).keysFrom(cp, next);
+      pair = NO_GROUP_PAIR;
+      const longer = first.longer;
+      for (let i = 0; i < longer.length; i += 1) {
+        const index = longer[i] as number;
+        const table = this.tables[index] as PhraseTable;
+        const keys = table.keysFrom(first.longerFirsts[i] as FirstLevel, cp, next);
         if (keys.lengths === 0) continue;
+        if (pair === NO_GROUP_PAIR) pair = { lengths: 0, maps: [], tables: [] };
         pair.lengths |= keys.lengths;
         pair.maps.push(keys.entries);
         pair.tables.push(index);
       }
-      if (pair.lengths === 0) pair = NO_GROUP_PAIR;
       first.pairs.set(next, pair);
     }
     return pair;
