@@ -1,8 +1,9 @@
 /**
  * The OpenCC dictionaries we use, by the names opencc-js gives them (`opencc-js/dict/<name>`), and the
- * bundles the extension ships them in. Each dictionary is opencc-js's serialized form: entries
- * `key value` joined by `|`, sorted by the code points of the key (checked by a unit test, because
- * the lazy lookup in phrase-table.ts depends on it).
+ * bundles the extension ships them in. Each dictionary travels in the compact form of
+ * compact-dictionary.ts (utils/convert/data/<name>.txt, made from opencc-js's modules by
+ * scripts/make-opencc-data.ts; a unit test proves it holds exactly opencc-js's entries, sorted by the
+ * code points of the key, which the lazy lookup in phrase-table.ts depends on).
  */
 
 export const DICTIONARY_NAMES = [
@@ -31,9 +32,9 @@ export type DictionaryName = (typeof DICTIONARY_NAMES)[number];
 export type DictionaryData = Partial<Record<DictionaryName, string>>;
 
 /**
- * Bundles, so a conversion loads only the direction it needs: simplified→traditional is about 1 MB
- * (`opencc-st`), traditional→simplified about 60 KB (`opencc-ts`), and the regional variants and
- * compatibility ideographs every direction uses about 70 KB (`opencc-variants`). Each bundle is an
+ * Bundles, so a conversion loads only the direction it needs: simplified→traditional is about 740 KB
+ * (`opencc-st`), traditional→simplified about 45 KB (`opencc-ts`), and the regional variants and
+ * compatibility ideographs every direction uses about 78 KB (`opencc-variants`). Each bundle is an
  * unlisted script of the extension (entrypoints/opencc-*.ts).
  */
 export const DICTIONARY_BUNDLES = {
