@@ -35,12 +35,12 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener(
     createMessageListener({
-      'content→background:page-detected': async ({ status, host }, sender) => {
+      'content→background:page-detected': async ({ verdict, host }, sender) => {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return;
         const settings = await loadSettings();
         const site = settings.sites[host] ?? {};
-        const isArticle = status.kind === 'article';
+        const isArticle = verdict.kind === 'article';
         await action.setBadgeText({ tabId, text: isArticle ? t('badgeArticle') : '' });
         if (!isArticle) {
           // A single-page site may have moved off an article: take its button away.

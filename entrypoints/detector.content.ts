@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import {
   DETECT_MEASURE,
-  detectArticlePage,
+  describePage,
+  judgeArticlePage,
   type PageStatus,
+  type PageVerdict,
 } from '~/utils/detect/detect-article-page';
 import { GOV_HOST_MATCHES } from '~/utils/detect/gov-hosts';
 import { createMessageListener, sendToBackground } from '~/utils/messages';
@@ -16,23 +18,31 @@ export default defineContentScript({
   runAt: 'document_idle',
   noScriptStartedPostMessage: true,
   main(ctx) {
-    let status: PageStatus = { kind: 'not-article', reasons: [] };
+    let verdict: PageVerdict = { kind: 'not-article', reasons: [] };
+    // The title is looked up when the popup first asks for it, not on every page load.
+    let status: PageStatus | undefined;
 
     const check = () => {
       const start = performance.now();
-      status = detectArticlePage(location.href, document);
+      verdict = judgeArticlePage(location.href, document);
+      status = undefined;
       performance.measure(DETECT_MEASURE, { start });
       // The background sets the badge and, by the user's per-site choices, offers the on-page
       // button or opens the reader.
       void sendToBackground({
         type: 'content→background:page-detected',
-        status,
+        verdict,
         host: location.hostname,
       });
     };
 
     browser.runtime.onMessage.addListener(
-      createMessageListener({ '→page:get-status': () => status }),
+      createMessageListener({
+        '→page:get-status': () => {
+          status ??= describePage(verdict, document);
+          return status;
+        },
+      }),
     );
     // Single-page portals change the URL first and draw the new page after (often after a
     // request): check again once the page has been quiet for a moment, for a few seconds.

@@ -2,8 +2,8 @@
  * The Chromium figures of `npm run bench`: the built extension (.output/chrome-mv3) in Chromium on
  * real corpus pages served under government host names (see scripts/lib/browser-pages.ts). One
  * browser for all of them; each figure is a function of that session returning table rows, so a
- * new figure is one more entry in FIGURES. Run by scripts/bench.ts; on its own:
- * `npx tsx scripts/bench-browser.ts`.
+ * new figure is one more entry in FIGURES. Run by scripts/bench.ts; on its own, all figures or
+ * those named: `npx tsx scripts/bench-browser.ts [readerOpening detectorOnHugePages speechStart]`.
  */
 import { build } from 'esbuild';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -269,8 +269,11 @@ async function anchorScript(): Promise<string> {
   return bundle.outputFiles[0]?.text ?? '';
 }
 
-/** All the Chromium rows; a row saying why when no Chromium is found. */
-export async function benchBrowser(): Promise<BenchRow[]> {
+/**
+ * The Chromium rows (of the figures named in `only`, by function name, when given); a row saying
+ * why when no Chromium is found.
+ */
+export async function benchBrowser(only: string[] = []): Promise<BenchRow[]> {
   if (!findBrowser()) {
     return [
       {
@@ -301,7 +304,8 @@ export async function benchBrowser(): Promise<BenchRow[]> {
   };
   try {
     const rows: BenchRow[] = [];
-    for (const figure of FIGURES) rows.push(...(await figure(session)));
+    for (const figure of FIGURES)
+      if (only.length === 0 || only.includes(figure.name)) rows.push(...(await figure(session)));
     return rows;
   } finally {
     await context.close();
@@ -309,6 +313,7 @@ export async function benchBrowser(): Promise<BenchRow[]> {
   }
 }
 
+// On its own: `npx tsx scripts/bench-browser.ts [readerOpening detectorOnHugePages speechStart]`.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.table(await benchBrowser());
+  console.table(await benchBrowser(process.argv.slice(2)));
 }

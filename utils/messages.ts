@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { DictionaryBundle } from './convert/dictionaries';
 import type { ScriptChoice, ScriptViewState, SourceChoice } from './convert/script-view';
-import type { PageStatus } from './detect/detect-article-page';
+import type { PageStatus, PageVerdict } from './detect/detect-article-page';
 import type { SpeechProgress } from './speech/controller';
 import type {
   SpeechAction,
@@ -18,7 +18,7 @@ import type {
 
 export type Message =
   /** The detector reports what it found on its page (sets the toolbar badge, may open the reader). */
-  | { type: 'content→background:page-detected'; status: PageStatus; host: string }
+  | { type: 'content→background:page-detected'; verdict: PageVerdict; host: string }
   /** The on-page button's "not on this site". */
   | { type: 'content→background:hide-entry-button'; host: string }
   /** Open the reader in a tab: from the popup (with tabId) or the on-page button (sender's tab). */

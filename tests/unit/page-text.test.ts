@@ -6,7 +6,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { countCjk } from '~/utils/cjk';
 import { detectArticlePage } from '~/utils/detect/detect-article-page';
-import { boundedText } from '~/utils/detect/page-text';
+import { findRunningParagraph, readPageText } from '~/utils/detect/page-text';
 
 const FOOTER = '<footer><p>网站标识码：5120000001　蜀ICP备05003300号</p></footer>';
 const PARAGRAPH =
@@ -22,7 +22,19 @@ describe('the text the detector reads', () => {
     const body = bodyOf(
       `<h1>关于做好2021年城乡建设工作的通知</h1><p>发布时间：2021-03-02</p>${PARAGRAPH.repeat(40)}<script>var a = 1;</script>${FOOTER}`,
     );
-    expect(boundedText(body)).toBe(body.textContent);
+    const page = readPageText(body);
+    expect(page.text).toBe(body.textContent);
+    expect(page.allCharacters).toBe(countCjk(body.textContent ?? ''));
+  });
+
+  it('counts the text in links and navigation apart from the running text', () => {
+    const body = bodyOf(
+      `<nav><a href="/">首页</a></nav><div>正文<a href="/x">链接文字</a>结束</div><footer>网站标识码</footer>`,
+    );
+    const page = readPageText(body);
+    expect(page.contentCharacters).toBe(4);
+    expect(page.allCharacters).toBe(2 + 4 + 4 + 5);
+    expect(page.longestBlock).toBe(4);
   });
 
   it('on a huge page is its start and its end, the footer included, and no more', () => {
@@ -30,7 +42,7 @@ describe('the text the detector reads', () => {
       `<p>发布时间：2021-03-02</p>${PARAGRAPH.repeat(10_000)}<div>正文最后一段。</div>${FOOTER}`,
     );
     const whole = body.textContent ?? '';
-    const text = boundedText(body);
+    const { text } = readPageText(body);
     expect(whole.length).toBeGreaterThan(300_000);
     expect(text.length).toBeLessThanOrEqual(220_001);
     expect(text.startsWith(whole.slice(0, 1000))).toBe(true);
@@ -40,7 +52,7 @@ describe('the text the detector reads', () => {
 
   it('cuts a single huge text node too', () => {
     const body = bodyOf(`<pre>${'城乡建设'.repeat(200_000)}</pre>`);
-    expect(boundedText(body).length).toBeLessThanOrEqual(220_001);
+    expect(readPageText(body).text.length).toBeLessThanOrEqual(220_001);
   });
 
   it('still lets a huge article page be found, footer and publish line counted', () => {
@@ -50,6 +62,33 @@ describe('the text the detector reads', () => {
     const status = detectArticlePage('http://www.example.gov.cn/bench/huge.html', doc);
     expect(status.kind).toBe('article');
     expect(status.reasons).toEqual(expect.arrayContaining(['publish-line', 'gov-footer']));
+  });
+});
+
+describe('the running paragraph that settles a page', () => {
+  const LONG =
+    '会议强调，要深入推进城乡建设，做好民生保障工作，确保各项任务落到实处，切实提高人民群众的获得感、幸福感和安全感，推动经济社会高质量发展。';
+  const find = (html: string) => findRunningParagraph(bodyOf(html), 40)?.id;
+
+  it('is the first paragraph with enough Chinese outside links', () => {
+    expect(find(`<p id="short">短句。</p><p id="long">${LONG}</p><p id="later">${LONG}</p>`)).toBe(
+      'long',
+    );
+    expect(find(`<pre id="pre">${LONG}</pre>`)).toBe('pre');
+  });
+
+  it('is never in navigation, a header or a footer, nor mostly a link', () => {
+    expect(find(`<footer><p>${LONG}</p></footer><nav><div><p>${LONG}</p></div></nav>`)).toBe(
+      undefined,
+    );
+    expect(find(`<p><a href="/a">${LONG}</a>。</p>`)).toBe(undefined);
+    expect(find(`<p id="mixed"><a href="/a">链接</a>${LONG}</p>`)).toBe('mixed');
+  });
+
+  it('is never the summary of an entry in a list of headlines', () => {
+    const entry = `<li><a href="/n">标题</a><p>${LONG}</p></li>`;
+    expect(find(`<ul>${entry.repeat(5)}</ul>`)).toBe(undefined);
+    expect(find(`<ul>${entry.repeat(5)}</ul><p id="body">${LONG}</p>`)).toBe('body');
   });
 });
 

@@ -5,10 +5,9 @@
  * the page once. Signals add up to a score; the reasons say which fired.
  */
 
-import { countCjk } from '../cjk';
 import { normalizePublishedAt } from '../published-date';
 import { type GovMetadata, readGovMetadata } from './gov-metadata';
-import { boundedText, GOV_FOOTER_MARKER, measureTextBlocks, PUBLISH_LINE } from './page-text';
+import { findRunningParagraph, GOV_FOOTER_MARKER, PUBLISH_LINE, readPageText } from './page-text';
 import { isNotArticleUrl, matchArticleShape } from './portal-shapes';
 
 export type DetectionReason =
@@ -52,7 +51,7 @@ const SOME_RUNNING_TEXT = 140;
  * ...when they are paragraphs rather than a list of headlines with one-line summaries (a journal's
  * table of contents averages about 24 characters a block; news paragraphs 30 or more, and a blog
  * of one-line paragraphs 28). List entries with summaries as long as paragraphs are not counted
- * (see `measureTextBlocks`).
+ * (see `readPageText`).
  */
 const PARAGRAPH_AVERAGE = 27;
 /**
@@ -65,10 +64,10 @@ const MOSTLY_LINKS = 0.75;
 /** Titles of search-result pages. */
 const SEARCH_TITLE = /搜索结果|搜尋結果|检索结果|檢索結果|站内搜索|站內搜尋/;
 
-export type PageStatus =
+/** What the detector decides on page load: all but the article's title, which only the popup shows. */
+export type PageVerdict =
   | {
       kind: 'article';
-      title: string;
       siteName?: string;
       /** ISO 8601 (`2021-03-02` or `2021-03-02T09:12`), from `PubDate`. */
       publishedAt?: string;
@@ -76,6 +75,11 @@ export type PageStatus =
       reasons: DetectionReason[];
     }
   | { kind: 'not-article'; siteName?: string; reasons: DetectionReason[] };
+
+/** The verdict as the popup shows it: an article with its title. */
+export type PageStatus =
+  | Extract<PageVerdict, { kind: 'not-article' }>
+  | (Extract<PageVerdict, { kind: 'article' }> & { title: string });
 
 /** The metadata rule: an `ArticleTitle` together with a site tag (`SiteIDCode` or `SiteName`). */
 export function hasGovArticleMetadata(metadata: GovMetadata): boolean {
@@ -88,14 +92,17 @@ export function hasGovArticleMetadata(metadata: GovMetadata): boolean {
  */
 export const DETECT_MEASURE = 'yidu-detect';
 
-export function detectArticlePage(url: string, doc: Document): PageStatus {
+/**
+ * Decides whether the page is an article: what every page of a portal pays for on load, so it
+ * reads as little as settles the verdict (see `collectReasons`).
+ */
+export function judgeArticlePage(url: string, doc: Document): PageVerdict {
   const metadata = readGovMetadata(doc);
   const reasons = collectReasons(url, doc, metadata);
   const score = reasons.reduce((sum, reason) => sum + WEIGHTS[reason], 0);
   if (score < ARTICLE_SCORE) return { kind: 'not-article', siteName: metadata.siteName, reasons };
   return {
     kind: 'article',
-    title: metadata.articleTitle ?? firstHeading(doc) ?? doc.title.trim(),
     siteName: metadata.siteName,
     publishedAt: normalizePublishedAt(metadata.pubDate ?? ''),
     confidence: Math.min(1, score / (ARTICLE_SCORE * 2)),
@@ -103,6 +110,22 @@ export function detectArticlePage(url: string, doc: Document): PageStatus {
   };
 }
 
+/** Adds what the popup shows of an article: its title, from `ArticleTitle`, the heading or `<title>`. */
+export function describePage(verdict: PageVerdict, doc: Document): PageStatus {
+  if (verdict.kind !== 'article') return verdict;
+  const title = readGovMetadata(doc).articleTitle ?? firstHeading(doc) ?? doc.title.trim();
+  return { ...verdict, title };
+}
+
+/** The verdict and the title together (the inspection command, the tests). */
+export function detectArticlePage(url: string, doc: Document): PageStatus {
+  return describePage(judgeArticlePage(url, doc), doc);
+}
+
+/**
+ * The signals of a page, cheapest first; it stops reading as soon as nothing that follows could
+ * change the verdict (a list URL, a search page, metadata with an article URL, a running paragraph).
+ */
 function collectReasons(url: string, doc: Document, metadata: GovMetadata): DetectionReason[] {
   const reasons: DetectionReason[] = [];
   const parsed = URL.canParse(url) ? new URL(url) : undefined;
@@ -110,32 +133,47 @@ function collectReasons(url: string, doc: Document, metadata: GovMetadata): Dete
   if (SEARCH_TITLE.test(doc.title)) return ['search-title'];
   if (hasGovArticleMetadata(metadata)) reasons.push('gov-article-metadata');
   if (parsed && matchArticleShape(parsed)) reasons.push('article-url-shape');
+  // Metadata and URL shape together settle it: most portal articles need no text read at all.
+  if (reasons.length === 2) return reasons;
   const body = doc.body;
   if (!body) return reasons;
 
-  const text = boundedText(body);
-  if (PUBLISH_LINE.test(text)) reasons.push('publish-line');
-  if (GOV_FOOTER_MARKER.test(text)) reasons.push('gov-footer');
-  // Metadata and URL shape together settle it: skip the text walk on most portal articles.
-  if (reasons.includes('gov-article-metadata') && reasons.includes('article-url-shape'))
+  // Most articles have a paragraph of running text: once one is found, nothing read after it
+  // (publish line, footer, link share) could change the verdict, so none of it is read. (Not on a
+  // huge page, where matching the paragraphs' selector alone visits every element; the bounded
+  // walk below stops at the first running block there too.)
+  if (!isHuge(doc) && findRunningParagraph(body, RUNNING_TEXT_BLOCK)) {
+    reasons.push('running-text');
     return reasons;
+  }
 
-  const blocks = measureTextBlocks(body, RUNNING_TEXT_BLOCK);
-  if (blocks.longestBlock >= RUNNING_TEXT_BLOCK) {
+  const page = readPageText(body, RUNNING_TEXT_BLOCK);
+  if (PUBLISH_LINE.test(page.text)) reasons.push('publish-line');
+  if (GOV_FOOTER_MARKER.test(page.text)) reasons.push('gov-footer');
+  if (page.longestBlock >= RUNNING_TEXT_BLOCK) {
     reasons.push('running-text');
     return reasons;
   }
   if (
-    blocks.paragraphCharacters >= SOME_RUNNING_TEXT &&
-    blocks.paragraphCharacters / blocks.paragraphs >= PARAGRAPH_AVERAGE
+    page.paragraphCharacters >= SOME_RUNNING_TEXT &&
+    page.paragraphCharacters / page.paragraphs >= PARAGRAPH_AVERAGE
   ) {
     reasons.push('some-running-text');
-  } else if (blocks.contentCharacters < LITTLE_RUNNING_TEXT) reasons.push('little-running-text');
-  const allCharacters = countCjk(text);
-  if (allCharacters > 0 && 1 - blocks.contentCharacters / allCharacters > MOSTLY_LINKS) {
+  } else if (page.contentCharacters < LITTLE_RUNNING_TEXT) reasons.push('little-running-text');
+  if (page.allCharacters > 0 && 1 - page.contentCharacters / page.allCharacters > MOSTLY_LINKS) {
     reasons.push('mostly-links');
   }
   return reasons;
+}
+
+/** HTML received, in bytes, above which a page counts as huge (the corpus's largest is ~0.5 MB). */
+const HUGE_HTML_BYTES = 2_000_000;
+
+/** Whether the browser received a huge HTML document, by its navigation entry (none in Node). */
+function isHuge(doc: Document): boolean {
+  const entries = doc.defaultView?.performance?.getEntriesByType?.('navigation');
+  const navigation = entries?.[0] as PerformanceNavigationTiming | undefined;
+  return (navigation?.decodedBodySize ?? 0) > HUGE_HTML_BYTES;
 }
 
 function firstHeading(doc: Document): string | undefined {
