@@ -253,6 +253,9 @@ const speechStart: BrowserFigure = async ({ context, server }) => {
 
 const FIGURES: BrowserFigure[] = [readerOpening, detectorOnHugePages, speechStart];
 
+/** The figures by name, for running some alone (`benchBrowser([BROWSER_FIGURES.readerOpening])`). */
+export const BROWSER_FIGURES = { readerOpening, detectorOnHugePages, speechStart } as const;
+
 /** Readability's isProbablyReaderable as a script for the page, exposing `yiduAnchor`. */
 async function anchorScript(): Promise<string> {
   const bundle = await build({
@@ -269,8 +272,8 @@ async function anchorScript(): Promise<string> {
   return bundle.outputFiles[0]?.text ?? '';
 }
 
-/** All the Chromium rows; a row saying why when no Chromium is found. */
-export async function benchBrowser(): Promise<BenchRow[]> {
+/** The Chromium rows (all figures unless given); a row saying why when no Chromium is found. */
+export async function benchBrowser(figures: BrowserFigure[] = FIGURES): Promise<BenchRow[]> {
   if (!findBrowser()) {
     return [
       {
@@ -301,7 +304,7 @@ export async function benchBrowser(): Promise<BenchRow[]> {
   };
   try {
     const rows: BenchRow[] = [];
-    for (const figure of FIGURES) rows.push(...(await figure(session)));
+    for (const figure of figures) rows.push(...(await figure(session)));
     return rows;
   } finally {
     await context.close();
