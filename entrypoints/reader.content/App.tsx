@@ -48,6 +48,7 @@ export function App({
           if (speechState.state !== 'idle') void speech.setRate(rate);
         }}
         onReadFrom={(element) => void speech.play(element)}
+        onSpeechIntent={() => void speech.prepare()}
         host={host}
         scriptStatus={{
           ...(scriptState.from && { from: scriptState.from }),

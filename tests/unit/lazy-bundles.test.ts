@@ -238,6 +238,20 @@ describe('the reader speech before its code arrives', () => {
     expect(background.injected).toEqual(['reader-speech']);
   });
 
+  it('prepares on the intent to play (code loaded ahead), and a failed preparation is retried', async () => {
+    const background = fakeBackground({ delay: 5 });
+    const { speech, started } = readerWithSpeech(background);
+    background.failNextInjection();
+    await speech.prepare();
+    expect(speech.state()).toMatchObject({ state: 'idle' });
+    await speech.prepare();
+    await speech.prepare();
+    expect(background.injected).toEqual(['reader-speech', 'reader-speech']);
+    await speech.play();
+    expect(started).toHaveLength(1);
+    expect(background.injected).toHaveLength(2);
+  });
+
   it('answers the background asking for the plan, and shows progress the popup started', async () => {
     const background = fakeBackground({ delay: 5 });
     const { article, speech, states } = readerWithSpeech(background);

@@ -12,6 +12,11 @@ import type { SpeechAction, SpeechRequest, SpeechStatus } from './speech-protoco
 /** The reader's speech as the entry point and the App use it; `request` may have to load first. */
 export type LazyReaderSpeech = Omit<ReaderSpeech, 'request'> & {
   request(startIndex?: number): Promise<SpeechRequest | null>;
+  /**
+   * Loads the code ahead of a likely play (the pointer is over 朗读, or it has focus), so the click
+   * does not wait for it; a failure is left for the play to report.
+   */
+  prepare(): Promise<void>;
 };
 
 /** The actions that may start reading, so load the code; the others act on a reading only. */
@@ -81,6 +86,11 @@ export function createLazyReaderSpeech(
       return () => listeners.delete(listener);
     },
     request: (startIndex) => loaded((loadedSpeech) => loadedSpeech.request(startIndex)),
+    prepare: () =>
+      ready().then(
+        () => undefined,
+        () => undefined,
+      ),
     onProgress(progress) {
       if (speech) speech.onProgress(progress);
       // Reading started elsewhere for this tab (the popup): load, then show where it is.
