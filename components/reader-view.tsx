@@ -25,6 +25,8 @@ export interface ReaderViewProps {
   speech: SpeechView;
   onSpeech: (command: SpeechCommand) => void;
   onSpeechRate: (rate: number) => void;
+  /** The user is about to play (pointer over or focus on 朗读): reading aloud may load. */
+  onSpeechIntent?: () => void;
   /** While reading aloud, a click on a paragraph reads from there. */
   onReadFrom: (element: Element) => void;
   /** The page's host name, for per-site choices. */
@@ -82,6 +84,7 @@ export function ReaderView(props: ReaderViewProps) {
               rate={settings.speechRate}
               onCommand={props.onSpeech}
               onRate={props.onSpeechRate}
+              onIntent={props.onSpeechIntent}
             />
           )}
           <button

@@ -22,11 +22,14 @@ export function SpeechControls({
   rate,
   onCommand,
   onRate,
+  onIntent,
 }: {
   speech: SpeechView;
   rate: number;
   onCommand: (command: SpeechCommand) => void;
   onRate: (rate: number) => void;
+  /** The pointer is over the play button or it has focus: a click may follow (load what it needs). */
+  onIntent?: () => void;
 }) {
   const active = speech.state !== 'idle';
   const [icon, label] =
@@ -46,6 +49,8 @@ export function SpeechControls({
         data-testid="speech-play"
         data-state={speech.state}
         onClick={() => onCommand('toggle')}
+        onPointerEnter={onIntent}
+        onFocus={onIntent}
       >
         <span class="yd-icon" aria-hidden="true">
           {icon}

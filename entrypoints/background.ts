@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
+import { bundleScriptPath, isBundleName } from '~/utils/bundles';
 import { runCommand } from '~/utils/commands';
-import { bundleScriptPath, isDictionaryBundle } from '~/utils/convert/load-extension';
 import type { ScriptChoice, ScriptViewState, SourceChoice } from '~/utils/convert/script-view';
 import { t } from '~/utils/i18n';
 import {
   createMessageListener,
-  type LoadDictionariesResult,
+  type LoadBundlesResult,
   type MessageSender,
   type OpenReaderResult,
   sendToTab,
@@ -58,8 +58,7 @@ export default defineBackground(() => {
         await updateSettings({ sites: withSite(settings, host, { hideEntryButton: true }) });
       },
       'ui→background:open-reader': ({ tabId }, sender) => openReader(tabId ?? sender.tab?.id),
-      'content→background:load-dictionaries': ({ bundles }, sender) =>
-        injectDictionaries(bundles, sender),
+      'content→background:load-bundles': ({ bundles }, sender) => injectBundles(bundles, sender),
       'ui→background:convert-page': ({ tabId, script, source }) =>
         convertPageIn(tabId, script, source),
       'ui→background:page-script-state': ({ tabId }) =>
@@ -179,14 +178,16 @@ async function injectScript(
   }
 }
 
-/** Injects OpenCC dictionary bundles into the frame of the reader that asked for them. */
-async function injectDictionaries(
-  bundles: unknown[],
-  sender: MessageSender,
-): Promise<LoadDictionariesResult> {
+/**
+ * Injects the bundles a content script asked for (code loaded on first use, OpenCC dictionaries)
+ * into the frame that asked: only bundles of the allow-list in utils/bundles.ts.
+ */
+async function injectBundles(bundles: unknown, sender: MessageSender): Promise<LoadBundlesResult> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) return { ok: false, reason: 'no-tab' };
-  if (!bundles.every(isDictionaryBundle)) return { ok: false, reason: 'unknown-bundle' };
+  if (!Array.isArray(bundles) || !bundles.every(isBundleName))
+    return { ok: false, reason: 'unknown-bundle' };
+  if (bundles.length === 0) return { ok: true };
   try {
     await browser.scripting.executeScript({
       target: { tabId, frameIds: [sender.frameId ?? 0] },
@@ -194,7 +195,7 @@ async function injectDictionaries(
     });
     return { ok: true };
   } catch (error) {
-    console.warn('[yidu] cannot inject OpenCC dictionaries', error);
+    console.warn(`[yidu] cannot inject ${bundles.join(', ')}`, error);
     return { ok: false, reason: 'not-allowed' };
   }
 }

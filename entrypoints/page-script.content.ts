@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createExtensionLoader } from '~/utils/convert/load-extension';
 import { createScriptView } from '~/utils/convert/script-view';
-import { createMessageListener } from '~/utils/messages';
+import { createMessageListener, injectBundles } from '~/utils/messages';
 
 /**
  * Shows the page itself in another script: injected by the background when the popup asks, or on
@@ -15,7 +15,10 @@ export default defineContentScript({
     // A second injection finds the listener of the first already answering.
     if (global.yiduPageScript) return;
     global.yiduPageScript = true;
-    const view = createScriptView({ target: () => document, loader: createExtensionLoader() });
+    const view = createScriptView({
+      target: () => document,
+      loader: createExtensionLoader(injectBundles),
+    });
     browser.runtime.onMessage.addListener(
       createMessageListener({
         '→page:convert-page': ({ script, source }) => view.show(script, source),

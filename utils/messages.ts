@@ -4,7 +4,7 @@
  * to what its handler answers, so senders and handlers are checked against the same table.
  */
 import { browser } from 'wxt/browser';
-import type { DictionaryBundle } from './convert/dictionaries';
+import type { BundleName } from './bundles';
 import type { ScriptChoice, ScriptViewState, SourceChoice } from './convert/script-view';
 import type { PageStatus, PageVerdict } from './detect/detect-article-page';
 import type { SpeechProgress } from './speech/controller';
@@ -23,8 +23,8 @@ export type Message =
   | { type: 'content→background:hide-entry-button'; host: string }
   /** Open the reader in a tab: from the popup (with tabId) or the on-page button (sender's tab). */
   | { type: 'ui→background:open-reader'; tabId?: number }
-  /** The reader needs OpenCC dictionary bundles injected into its frame (utils/convert). */
-  | { type: 'content→background:load-dictionaries'; bundles: DictionaryBundle[] }
+  /** A content script needs bundles injected into its frame: code or dictionaries (utils/bundles). */
+  | { type: 'content→background:load-bundles'; bundles: BundleName[] }
   /** Show a tab's page itself in a script ('original' restores it): from the popup. */
   | {
       type: 'ui→background:convert-page';
@@ -71,7 +71,7 @@ export interface MessageResponse {
   'content→background:page-detected': undefined;
   'content→background:hide-entry-button': undefined;
   'ui→background:open-reader': OpenReaderResult;
-  'content→background:load-dictionaries': LoadDictionariesResult;
+  'content→background:load-bundles': LoadBundlesResult;
   'ui→background:convert-page': ScriptViewState | null;
   'ui→background:page-script-state': ScriptViewState | null;
   '→page:convert-page': ScriptViewState;
@@ -94,7 +94,7 @@ export interface MessageResponse {
 
 export type OpenReaderResult = { ok: true } | { ok: false; reason: 'no-tab' | 'not-allowed' };
 
-export type LoadDictionariesResult =
+export type LoadBundlesResult =
   | { ok: true }
   | { ok: false; reason: 'no-tab' | 'unknown-bundle' | 'not-allowed' };
 
@@ -142,6 +142,16 @@ export function sendToBackground<M extends Message>(
   message: M,
 ): Promise<MessageResponse[M['type']]> {
   return browser.runtime.sendMessage(message) as Promise<MessageResponse[M['type']]>;
+}
+
+/**
+ * Has the background inject bundles (utils/bundles.ts) into this frame; resolves once they have
+ * run there.
+ */
+export async function injectBundles(bundles: BundleName[]): Promise<void> {
+  const result = await sendToBackground({ type: 'content→background:load-bundles', bundles });
+  if (!result?.ok)
+    throw new Error(`cannot load ${bundles.join(', ')}: ${result?.reason ?? 'no answer'}`);
 }
 
 /** Sends a message to the content scripts of one tab's top frame and returns the typed answer. */

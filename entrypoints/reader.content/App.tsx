@@ -3,7 +3,8 @@ import { ReaderView, type ReaderViewProps } from '../../components/reader-view';
 import type { ScriptView, ScriptViewState } from '../../utils/convert/script-view';
 import { themeStylesheet } from '../../utils/display/themes';
 import { typographyDeclarations } from '../../utils/display/typography';
-import type { ReaderSpeech, ReaderSpeechState } from '../../utils/speech/reader-speech';
+import type { LazyReaderSpeech } from '../../utils/speech/lazy-reader-speech';
+import type { ReaderSpeechState } from '../../utils/speech/reader-speech';
 import { useSettings } from '../../utils/use-settings';
 
 /** Connects the reader view to the live settings and to reading aloud. */
@@ -13,7 +14,7 @@ export function App({
   speech,
   scriptView,
 }: Pick<ReaderViewProps, 'content' | 'onClose'> & {
-  speech: ReaderSpeech;
+  speech: LazyReaderSpeech;
   scriptView: ScriptView;
 }) {
   const { settings, change, loaded } = useSettings();
@@ -47,6 +48,7 @@ export function App({
           if (speechState.state !== 'idle') void speech.setRate(rate);
         }}
         onReadFrom={(element) => void speech.play(element)}
+        onSpeechIntent={() => void speech.prepare()}
         host={host}
         scriptStatus={{
           ...(scriptState.from && { from: scriptState.from }),

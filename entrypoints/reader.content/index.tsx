@@ -2,21 +2,23 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import readerCss from '~/assets/reader.css?inline';
 import controlsCss from '~/components/reading-controls.css?inline';
+import { createCodeLoader } from '~/utils/bundles';
+import { createLazyScriptView } from '~/utils/convert/lazy-script-view';
 import { createExtensionLoader } from '~/utils/convert/load-extension';
-import { createScriptView } from '~/utils/convert/script-view';
 import { t } from '~/utils/i18n';
-import { createMessageListener, sendToBackground } from '~/utils/messages';
+import { createMessageListener, injectBundles, sendToBackground } from '~/utils/messages';
 import { OVERLAY_HOST_TAG } from '~/utils/reader/overlay';
 import { createReaderSession } from '~/utils/reader/reader-session';
 import { DEFAULT_SETTINGS } from '~/utils/settings';
 import { loadSettings, watchSettings } from '~/utils/settings-storage';
-import { createWebSpeechEngine } from '~/utils/speech/engine';
-import { createReaderSpeech } from '~/utils/speech/reader-speech';
+import { createLazyReaderSpeech } from '~/utils/speech/lazy-reader-speech';
 import { App } from './App';
 
 /**
  * The reader: not in the manifest, injected by the background only when a reader is asked for
  * (popup, on-page button, shortcut), so pages that never open it never load Readability or Preact.
+ * The conversion engine and reading aloud are bundles of their own, loaded on first use
+ * (utils/bundles.ts): the reader's own script only paints the article.
  */
 export default defineContentScript({
   registration: 'runtime',
@@ -34,33 +36,46 @@ export default defineContentScript({
     watchSettings((changed) => {
       settings = changed;
     });
-    const speech = createReaderSpeech({
-      article: () =>
-        document.querySelector(OVERLAY_HOST_TAG)?.shadowRoot?.querySelector('article') ?? null,
-      // Chrome reads in the background (it outlives the popup); Firefox has no chrome.tts.
-      mode: import.meta.env.BROWSER === 'firefox' ? 'page' : 'background',
-      background: {
-        start: (request) => sendToBackground({ type: 'content→background:speech-start', request }),
-        control: (action, rate) =>
-          sendToBackground({
-            type: 'ui→background:speech-control',
-            action,
-            ...(rate !== undefined && { rate }),
+    const loadCode = createCodeLoader(injectBundles);
+    const articleOf = (selector: string) =>
+      document.querySelector(OVERLAY_HOST_TAG)?.shadowRoot?.querySelector(selector) ?? null;
+    const speech = createLazyReaderSpeech(
+      async () => {
+        const { createReaderSpeech, createWebSpeechEngine } = await loadCode('reader-speech');
+        return createReaderSpeech({
+          article: () => articleOf('article'),
+          // Chrome reads in the background (it outlives the popup); Firefox has no chrome.tts.
+          mode: import.meta.env.BROWSER === 'firefox' ? 'page' : 'background',
+          background: {
+            start: (request) =>
+              sendToBackground({ type: 'content→background:speech-start', request }),
+            control: (action, rate) =>
+              sendToBackground({
+                type: 'ui→background:speech-control',
+                action,
+                ...(rate !== undefined && { rate }),
+              }),
+            claim: () => sendToBackground({ type: 'content→background:speech-claim' }),
+          },
+          pageEngine: createWebSpeechEngine({
+            synthesis: window.speechSynthesis,
+            createUtterance: (text) => new SpeechSynthesisUtterance(text),
           }),
-        claim: () => sendToBackground({ type: 'content→background:speech-claim' }),
+          settings: () => ({
+            rate: settings.speechRate,
+            voiceName: settings.speechVoice || undefined,
+          }),
+          reducedMotion: () => window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+        });
       },
-      pageEngine: createWebSpeechEngine({
-        synthesis: window.speechSynthesis,
-        createUtterance: (text) => new SpeechSynthesisUtterance(text),
+      () => settings.speechRate,
+    );
+    const scriptView = createLazyScriptView(async () =>
+      (await loadCode('convert-engine')).createScriptView({
+        target: () => articleOf('.yd-article'),
+        loader: createExtensionLoader(injectBundles),
       }),
-      settings: () => ({ rate: settings.speechRate, voiceName: settings.speechVoice || undefined }),
-      reducedMotion: () => window.matchMedia('(prefers-reduced-motion: reduce)').matches,
-    });
-    const scriptView = createScriptView({
-      target: () =>
-        document.querySelector(OVERLAY_HOST_TAG)?.shadowRoot?.querySelector('.yd-article') ?? null,
-      loader: createExtensionLoader(),
-    });
+    );
     const session = createReaderSession(
       document,
       {

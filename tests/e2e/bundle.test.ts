@@ -65,4 +65,19 @@ describe('the built extension', () => {
     expect(JSON.stringify(manifest)).not.toMatch(/unsafe-eval|unsafe-inline/);
     expect(manifest.web_accessible_resources).toBeUndefined();
   });
+
+  it('keeps the conversion engine and reading aloud out of the reader script (loaded on first use)', () => {
+    const text = (path: string) => code.find((file) => file.path === path)?.text ?? '';
+    // One string each that only that code holds: the DOM conversion's observer of changed text,
+    // and the page speech engine waiting for its voices. Each must be in its own bundle (else pick
+    // another), and not in the reader's script, which the bundler would fill with any value import.
+    const moved = [
+      { bundle: 'convert-engine.js', marker: 'characterData' },
+      { bundle: 'reader-speech.js', marker: 'voiceschanged' },
+    ];
+    for (const { bundle, marker } of moved) expect(text(bundle)).toContain(marker);
+    const reader = text('content-scripts/reader.js');
+    expect(reader).not.toBe('');
+    expect(moved.filter(({ marker }) => reader.includes(marker))).toEqual([]);
+  });
 });

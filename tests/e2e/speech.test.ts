@@ -6,9 +6,12 @@
  * same chunk; stop clears it; reading in a second tab stops the first; the page's speechSynthesis
  * reads after a real click; and a browser without voices says there is no Chinese voice.
  */
-import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from '../../scripts/browser.mjs';
+import { HANDOVER_GLOBAL } from '../../utils/bundles';
 import type { Message } from '../../utils/messages';
 import type { SpeechStartResult, SpeechStatus } from '../../utils/speech/speech-protocol';
 import { type Harness, openPopup, startHarness, tabIdOf } from './harness';
@@ -318,41 +321,27 @@ describe("the reader's own speech controls", () => {
 });
 
 describe("the page's own speechSynthesis (reader button path, Firefox path)", () => {
-  it('reads the article after a real click, highlighting block by block', async () => {
-    // The reader-side module and the page engine, bundled as the reader bundles them.
-    const bundle = await build({
-      stdin: {
-        contents: `
-          import { createWebSpeechEngine } from './utils/speech/engine';
-          import { createReaderSpeech } from './utils/speech/reader-speech';
-          window.startReaderSpeech = (article) => createReaderSpeech({
-            article: () => article,
-            mode: 'page',
-            pageEngine: createWebSpeechEngine({
-              synthesis: window.speechSynthesis,
-              createUtterance: (text) => new SpeechSynthesisUtterance(text),
-            }),
-            settings: () => ({ rate: 2 }),
-            reducedMotion: () => true,
-            voiceTimeoutMs: 15000,
-          });`,
-        resolveDir: process.cwd(),
-        loader: 'ts',
-      },
-      bundle: true,
-      format: 'iife',
-      write: false,
-    });
+  it('reads the article after a real click, its code injected after the click, block by block', async () => {
+    // The built reading-aloud bundle, as the background injects it into the reader's frame on the
+    // first play: it arrives after the click, and the click's handler plays once it has handed its
+    // code over, so speechSynthesis speaks on the click's (sticky) activation after an async wait.
+    const bundle = readFileSync(join(EXTENSION_DIR, 'reader-speech.js'), 'utf8');
     const page = await harness.context.newPage();
     await page.goto(harness.page('ziyang-article').url);
-    await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });
-    await page.evaluate(() => {
-      const w = window as unknown as {
-        startReaderSpeech(article: Element): {
-          play(): Promise<void>;
-          state(): { state: string; index: number; total: number; noChineseVoice: boolean };
-          subscribe(listener: (state: { state: string; index: number }) => void): void;
-        };
+    await page.evaluate((handover) => {
+      type Speech = {
+        play(): Promise<void>;
+        state(): unknown;
+        subscribe(listener: (state: { state: string; index: number }) => void): void;
+      };
+      type SpeechCode = {
+        createReaderSpeech(options: unknown): Speech;
+        createWebSpeechEngine(api: unknown): unknown;
+      };
+      const w = window as unknown as Record<
+        string,
+        { 'reader-speech'?: SpeechCode } | undefined
+      > & {
         log: string[];
         speechState: () => unknown;
       };
@@ -364,16 +353,35 @@ describe("the page's own speechSynthesis (reader button path, Firefox path)", ()
       button.id = 'speak';
       button.textContent = '朗读';
       document.body.prepend(button, article);
-      const speech = w.startReaderSpeech(article);
       w.log = [];
-      speech.subscribe((state) => {
-        const marked = article.querySelector('[data-speaking="true"]')?.tagName ?? '-';
-        w.log.push(`${state.state}:${state.index}:${marked}`);
+      button.addEventListener('click', async () => {
+        let code = w[handover]?.['reader-speech'];
+        while (!code) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          code = w[handover]?.['reader-speech'];
+        }
+        const speech = code.createReaderSpeech({
+          article: () => article,
+          mode: 'page',
+          pageEngine: code.createWebSpeechEngine({
+            synthesis: window.speechSynthesis,
+            createUtterance: (text: string) => new SpeechSynthesisUtterance(text),
+          }),
+          settings: () => ({ rate: 2 }),
+          reducedMotion: () => true,
+          voiceTimeoutMs: 15000,
+        });
+        speech.subscribe((state) => {
+          const marked = article.querySelector('[data-speaking="true"]')?.tagName ?? '-';
+          w.log.push(`${state.state}:${state.index}:${marked}`);
+        });
+        w.speechState = () => speech.state();
+        await speech.play();
       });
-      w.speechState = () => speech.state();
-      button.addEventListener('click', () => void speech.play());
-    });
+    }, HANDOVER_GLOBAL);
     await page.locator('#speak').click();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await page.addScriptTag({ content: bundle });
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { log: string[] }).log.at(-1)), {
         timeout: 30_000,

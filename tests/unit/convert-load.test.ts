@@ -3,17 +3,13 @@
  * direction needs are asked for, once, and what they hand over builds the same converter as in Node.
  */
 import { describe, expect, it } from 'vitest';
+import { bundleScriptPath, isBundleName } from '~/utils/bundles';
 import {
   bundlesFor,
   DICTIONARY_BUNDLES,
   type DictionaryBundle,
 } from '~/utils/convert/dictionaries';
-import {
-  bundleScriptPath,
-  createExtensionLoader,
-  isDictionaryBundle,
-  provideDictionaries,
-} from '~/utils/convert/load-extension';
+import { createExtensionLoader, provideDictionaries } from '~/utils/convert/load-extension';
 import { loadNodeDictionaries } from '~/utils/convert/load-node';
 import { conversionPlan, dictionariesOf } from '~/utils/convert/plan';
 import { createTextConverter, DictionaryStore } from '~/utils/convert/text-converter';
@@ -47,8 +43,11 @@ describe('the extension loader', () => {
   it('names each bundle by a script path the background may inject, and nothing else', () => {
     expect(bundlesFor(['STPhrases', 'TSPhrases'])).toEqual(['opencc-st', 'opencc-ts']);
     expect(bundleScriptPath('opencc-st')).toBe('/opencc-st.js');
-    expect(isDictionaryBundle('opencc-variants')).toBe(true);
-    expect(isDictionaryBundle('../background')).toBe(false);
-    expect(isDictionaryBundle('toString')).toBe(false);
+    expect(isBundleName('opencc-variants')).toBe(true);
+    expect(isBundleName('convert-engine')).toBe(true);
+    expect(isBundleName('reader-speech')).toBe(true);
+    expect(isBundleName('../background')).toBe(false);
+    expect(isBundleName('content-scripts/reader')).toBe(false);
+    expect(isBundleName('toString')).toBe(false);
   });
 });
