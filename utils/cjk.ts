@@ -16,5 +16,23 @@ export function countCjk(text: string): number {
   return count;
 }
 
+/**
+ * Whether `text` holds at least `enough` CJK characters: stops reading once it does, so asking
+ * whether a long paragraph is long enough costs the first few dozen characters, not all of them.
+ */
+export function reachesCjk(text: string, enough: number): boolean {
+  if (enough <= 0) return true;
+  if (text.length < enough) return false;
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff)) {
+      count += 1;
+      if (count >= enough) return true;
+    }
+  }
+  return false;
+}
+
 /** Heading elements, by tag name as the DOM reports it. */
 export const HEADING_TAGS = ['H1', 'H2', 'H3', 'H4', 'H5', 'H6'] as const;

@@ -4,7 +4,7 @@
  */
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { countCjk } from '~/utils/cjk';
+import { countCjk, reachesCjk } from '~/utils/cjk';
 import { detectArticlePage } from '~/utils/detect/detect-article-page';
 import { findRunningParagraph, readPageText } from '~/utils/detect/page-text';
 
@@ -96,5 +96,11 @@ describe('counting Chinese characters', () => {
   it('counts CJK ideographs and Extension A, not punctuation, kana, Latin or digits', () => {
     expect(countCjk('政府网站，2021年：㐀abcかな')).toBe(6);
     expect(countCjk('')).toBe(0);
+  });
+
+  it('tells whether a text reaches a number of them, as counting would', () => {
+    for (const text of ['政府网站，2021年：㐀abcかな', '', 'abc', '政府'.repeat(50)])
+      for (const enough of [0, 1, 6, 7, 100])
+        expect(reachesCjk(text, enough), `${text} ${enough}`).toBe(countCjk(text) >= enough);
   });
 });

@@ -3,7 +3,7 @@
  * words), and government articles are often many short paragraphs, so what counts is how much
  * running text sits outside links, not the length of any one `<p>`.
  */
-import { countCjk } from '../cjk';
+import { countCjk, reachesCjk } from '../cjk';
 
 /** Elements whose text is never article text: links, scripts, controls and page navigation. */
 const NON_CONTENT_TAGS = new Set([
@@ -96,6 +96,8 @@ const MAX_TEXT_NODES = 10_000;
 const HEAD_CHARACTERS = 200_000;
 const TAIL_CHARACTERS = 20_000;
 
+/** A text node longer than this is checked for being code (inline scripts and styles). */
+const LONG_TEXT = 200;
 /** Elements whose content is not the page's text at all. */
 const NOT_TEXT_TAGS = new Set(['NOSCRIPT', 'SCRIPT', 'STYLE', 'TEMPLATE']);
 
@@ -110,7 +112,10 @@ export interface PageText {
   contentCharacters: number;
   /** CJK characters of all the text read, links and navigation included. */
   allCharacters: number;
-  /** The text read, as `textContent` gives it; on a huge page its start and end, joined by a line break. */
+  /**
+   * The text read, as `textContent` gives it but without long scripts and styles; on a huge page
+   * its start and its end, joined by a line break.
+   */
   text: string;
 }
 
@@ -181,6 +186,8 @@ export function readPageText(root: Element, enoughBlock = Number.POSITIVE_INFINI
       break;
     }
     let value = (node as CharacterData).data;
+    // A script's or a style's code is not the page's text; only long texts are worth the check.
+    if (value.length > LONG_TEXT && NOT_TEXT_TAGS.has(node.parentElement?.tagName ?? '')) continue;
     if (kept < HEAD_CHARACTERS) {
       if (value.length > HEAD_CHARACTERS - kept) value = value.slice(0, HEAD_CHARACTERS - kept);
       parts.push(value);
@@ -241,14 +248,23 @@ export function findRunningParagraph(root: Element, enough: number): Element | u
   const count = Math.min(paragraphs.length, MAX_PARAGRAPHS_READ);
   for (let i = 0; i < count; i += 1) {
     const paragraph = paragraphs[i] as Element;
-    const text = paragraph.textContent ?? '';
-    // Length first: most paragraphs are too short to need counting.
-    if (text.length < enough || countCjk(text) < enough) continue;
-    if (holdsLink(paragraph) && readPageText(paragraph).contentCharacters < enough) continue;
+    if (!reachesCjk(paragraph.textContent ?? '', enough)) continue;
+    if (holdsLink(paragraph) && cjkOutsideLinks(paragraph, enough) < enough) continue;
     if (insideNonContent(paragraph, root) || isHeadlineListEntry(paragraph, lists)) continue;
     return paragraph;
   }
   return undefined;
+}
+
+/** CJK characters in `element` outside links and controls, counted until `enough`. */
+function cjkOutsideLinks(element: Element, enough: number): number {
+  let count = 0;
+  for (let child = element.firstChild; child && count < enough; child = child.nextSibling) {
+    if (child.nodeType === 3) count += countCjk((child as Text).data);
+    else if (child.nodeType === 1 && !NON_CONTENT_TAGS.has((child as Element).tagName))
+      count += cjkOutsideLinks(child as Element, enough - count);
+  }
+  return count;
 }
 
 function insideNonContent(element: Element, root: Element): boolean {
