@@ -79,11 +79,15 @@ export default defineContentScript({
     const session = createReaderSession(
       document,
       {
-        render: (container, content, close) =>
+        render: (container, content, close) => {
           render(
             <App content={content} onClose={close} speech={speech} scriptView={scriptView} />,
             container,
-          ),
+          );
+          // Not needed to paint the article, but readers who listen should not wait for it at
+          // their first 朗读: loaded once the page is idle after the reader has painted.
+          requestIdleCallback(() => void speech.prepare(), { timeout: 2_000 });
+        },
         // Closing the reader stops its reading aloud.
         unrender: (container) => {
           void speech.stop();
