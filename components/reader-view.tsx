@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '../utils/extract/extract-article';
 import { type MessageKey, t } from '../utils/i18n';
 import { formatPublishedAt } from '../utils/published-date';
+import type { ReaderContent } from '../utils/reader/reader-session';
 import type { Settings } from '../utils/settings';
 import { PanelButton } from './choice-group';
 import {
@@ -17,8 +18,8 @@ import { ScriptChoices, type ScriptStatus } from './script-choices';
 import { type SpeechCommand, SpeechControls, type SpeechView } from './speech-controls';
 
 export interface ReaderViewProps {
-  /** The extracted article, or the key of the message that says why there is none. */
-  content: { article: Article } | { problem: MessageKey };
+  /** The extracted article, or the key of the message that says why there is none (or not yet). */
+  content: ReaderContent;
   settings: Settings;
   onChangeSettings: (change: Partial<Settings>) => void;
   onClose: () => void;
@@ -136,6 +137,10 @@ export function ReaderView(props: ReaderViewProps) {
               if (props.speech.state !== 'idle' && !target.closest('a')) props.onReadFrom(target);
             }}
           />
+        ) : 'working' in content ? (
+          <p class="yd-problem" data-testid="reader-working" role="status">
+            {t(content.working)}
+          </p>
         ) : (
           <Problem messageKey={'problem' in content ? content.problem : 'readerNoArticle'} />
         )}

@@ -192,6 +192,8 @@ export interface ReaderOpening {
   ms: number;
   /** What the reader showed: the article, or its message that it found none. */
   shown: 'article' | 'problem';
+  /** Whether a frame before it showed the reader's "working on a huge page" message. */
+  working: boolean;
 }
 
 /**
@@ -209,10 +211,14 @@ const WATCH_READER_OPENING = `window.yiduOpened = new Promise((resolve) => {
     if (root?.querySelector('[data-testid="reader-problem"]')) return 'problem';
     return undefined;
   };
+  let working = false;
   const frame = () => {
     const shown = shownNow();
-    if (shown) resolve({ ms: performance.now() - clickAt, shown });
-    else requestAnimationFrame(frame);
+    if (shown) resolve({ ms: performance.now() - clickAt, shown, working });
+    else {
+      working ||= Boolean(host()?.shadowRoot?.querySelector('[data-testid="reader-working"]'));
+      requestAnimationFrame(frame);
+    }
   };
   const observer = new MutationObserver(() => {
     if (!host()) return;
@@ -226,8 +232,8 @@ undefined`;
 /**
  * Clicks the on-page reader button through `click` and times, inside the page, the click event to
  * the first animation frame after the reader's article (`.yd-content`) or its problem message is in
- * the `yidu-reader` shadow root. The reader extracts and renders in one task, so the frame after
- * the content appears is the one that paints it.
+ * the `yidu-reader` shadow root. The reader extracts and renders in one task (on a huge page after
+ * a frame saying it is working), so the frame after the content appears is the one that paints it.
  */
 export async function timeReaderOpening(
   page: Page,

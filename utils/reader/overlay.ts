@@ -68,7 +68,9 @@ export function mountOverlay(
 function deepActiveElement(doc: Document): HTMLElement | null {
   let active = doc.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : null;
+  // The document's own HTMLElement: a page's frames (and jsdom) are other realms than this script.
+  const ElementClass = doc.defaultView?.HTMLElement;
+  return ElementClass && active instanceof ElementClass ? active : null;
 }
 
 const FOCUSABLE =
