@@ -165,12 +165,13 @@ function placer(root: Element): (element: Element) => Placement {
  * as soon as one block reaches `enoughBlock` characters: the caller then knows the page has
  * running text and needs nothing more (then only `longestBlock` is complete).
  *
- * The pass visits text nodes only (a TreeWalker with no filter to call back, so the browser skips
+ * The pass visits text nodes only (an iterator with no filter to call back, so the browser skips
  * elements natively), and places only the text that holds Chinese, by its parent element, each
  * element placed once: most text nodes of a page are the white space between tags.
  */
 export function readPageText(root: Element, enoughBlock = Number.POSITIVE_INFINITY): PageText {
-  const walker = root.ownerDocument.createTreeWalker(root, 0x4 | 0x8 /* text and CDATA */);
+  // A NodeIterator, not a TreeWalker: the same nodes, and faster in jsdom.
+  const walker = root.ownerDocument.createNodeIterator(root, 0x4 | 0x8 /* text and CDATA */);
   const place = placer(root);
   const blocks = new Map<Element, number>();
   const lists = new Map<Element, boolean>();
