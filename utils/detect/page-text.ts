@@ -59,13 +59,31 @@ function holdsLink(element: Element): boolean {
 /** How far above a summary its list item may be (title, text and image wrappers in between). */
 const HEADLINE_ITEM_DEPTH = 6;
 
-function isHeadlineListEntry(block: Element, lists: Map<Element, boolean>): boolean {
+/**
+ * Verdicts already reached, by element: lists (are they headline lists?) and their items (is this
+ * one a headline entry?). Many blocks share an item, and the item's length costs a read of it.
+ */
+type ListVerdicts = Map<Element, boolean>;
+
+function isHeadlineListEntry(block: Element, verdicts: ListVerdicts): boolean {
   let item: Element | null = block;
   for (let depth = 0; item && item.tagName !== 'LI'; depth += 1)
     item = depth < HEADLINE_ITEM_DEPTH ? item.parentElement : null;
   const list = item?.parentElement;
-  if (!item || !list || !holdsLink(item)) return false;
-  let verdict = lists.get(list);
+  if (!item || !list) return false;
+  const known = verdicts.get(item);
+  if (known !== undefined) return known;
+  const entry =
+    holdsLink(item) &&
+    isHeadlineList(list, verdicts) &&
+    // Measured last: an item holding a whole page (some layouts) costs a long read.
+    (item.textContent ?? '').replace(/\s+/g, '').length <= HEADLINE_ITEM_MAX_LENGTH;
+  verdicts.set(item, entry);
+  return entry;
+}
+
+function isHeadlineList(list: Element, verdicts: ListVerdicts): boolean {
+  let verdict = verdicts.get(list);
   if (verdict === undefined) {
     let items = 0;
     let linked = 0;
@@ -76,10 +94,9 @@ function isHeadlineListEntry(block: Element, lists: Map<Element, boolean>): bool
       if (holdsLink(child)) linked += 1;
     }
     verdict = items >= HEADLINE_LIST_ITEMS && linked >= items * 0.75;
-    lists.set(list, verdict);
+    verdicts.set(list, verdict);
   }
-  // Measured last: an item holding a whole page (some layouts) costs a long read.
-  return verdict && (item.textContent ?? '').replace(/\s+/g, '').length <= HEADLINE_ITEM_MAX_LENGTH;
+  return verdict;
 }
 
 /** A block found to be a list entry: its text stops counting as paragraphs. */
@@ -174,7 +191,7 @@ export function readPageText(root: Element, enoughBlock = Number.POSITIVE_INFINI
   const walker = root.ownerDocument.createNodeIterator(root, 0x4 | 0x8 /* text and CDATA */);
   const place = placer(root);
   const blocks = new Map<Element, number>();
-  const lists = new Map<Element, boolean>();
+  const lists: ListVerdicts = new Map();
   const parts: string[] = [];
   let visited = 0;
   let kept = 0;
@@ -245,7 +262,7 @@ const MAX_PARAGRAPHS_READ = 2_000;
  */
 export function findRunningParagraph(root: Element, enough: number): Element | undefined {
   const paragraphs = root.querySelectorAll(PARAGRAPH_SELECTOR);
-  const lists = new Map<Element, boolean>();
+  const lists: ListVerdicts = new Map();
   const count = Math.min(paragraphs.length, MAX_PARAGRAPHS_READ);
   for (let i = 0; i < count; i += 1) {
     const paragraph = paragraphs[i] as Element;
