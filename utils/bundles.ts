@@ -13,6 +13,7 @@
 import type { DictionaryData } from './convert/dictionaries';
 import { DICTIONARY_BUNDLES, type DictionaryBundle } from './convert/dictionaries';
 import type { createScriptView } from './convert/script-view';
+import { loadOnce } from './load-once';
 import type { createWebSpeechEngine } from './speech/engine';
 import type { createReaderSpeech } from './speech/reader-speech';
 
@@ -79,21 +80,21 @@ export type BundleInjector = (bundles: BundleName[]) => Promise<void>;
  * injection), and a failed injection is tried again on the next call.
  */
 export function createCodeLoader(inject: BundleInjector) {
-  const pending = new Map<CodeBundle, Promise<unknown>>();
+  const loaders = new Map<CodeBundle, () => Promise<unknown>>();
   return function load<K extends CodeBundle>(bundle: K): Promise<Handovers[K]> {
     const ready = received(bundle);
     if (ready) return Promise.resolve(ready);
-    let loading = pending.get(bundle) as Promise<Handovers[K]> | undefined;
-    if (!loading) {
-      loading = inject([bundle]).then(() => {
+    let loader = loaders.get(bundle) as (() => Promise<Handovers[K]>) | undefined;
+    if (!loader) {
+      loader = loadOnce(async () => {
+        await inject([bundle]);
         const value = received(bundle);
         if (!value) throw new Error(`the ${bundle} bundle did not hand anything over`);
         return value;
       });
-      pending.set(bundle, loading);
-      loading.catch(() => pending.delete(bundle));
+      loaders.set(bundle, loader);
     }
-    return loading;
+    return loader();
   };
 }
 

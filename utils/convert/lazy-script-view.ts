@@ -4,13 +4,13 @@
  * first asked for, then hands every call to the real view. Imports only types from the engine, so
  * the reader's own script does not carry it (see utils/bundles.ts).
  */
+import { loadOnce } from '../load-once';
 import type { ScriptChoice, ScriptView, ScriptViewState, SourceChoice } from './script-view';
 
 export function createLazyScriptView(create: () => Promise<ScriptView>): ScriptView {
   const listeners = new Set<(state: ScriptViewState) => void>();
   let state: ScriptViewState = { shown: 'original', loading: false };
   let view: ScriptView | undefined;
-  let loading: Promise<ScriptView> | undefined;
   let request = 0;
 
   const set = (next: ScriptViewState) => {
@@ -18,20 +18,12 @@ export function createLazyScriptView(create: () => Promise<ScriptView>): ScriptV
     for (const listener of listeners) listener(state);
   };
 
-  function ready(): Promise<ScriptView> {
-    loading ??= create().then(
-      (created) => {
-        view = created;
-        created.subscribe(set);
-        return created;
-      },
-      (error: unknown) => {
-        loading = undefined;
-        throw error;
-      },
-    );
-    return loading;
-  }
+  const ready = loadOnce(async () => {
+    const created = await create();
+    view = created;
+    created.subscribe(set);
+    return created;
+  });
 
   async function show(
     choice: ScriptChoice,

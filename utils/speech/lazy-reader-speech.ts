@@ -5,6 +5,7 @@
  * every call to it. Controls that only act on a reading in progress do nothing before then: nothing
  * reads until the code is loaded. Imports only types from the loaded code (see utils/bundles.ts).
  */
+import { loadOnce } from '../load-once';
 import { type SpeechProgress, snapRate } from './controller';
 import type { ReaderSpeech, ReaderSpeechState } from './reader-speech';
 import type { SpeechAction, SpeechRequest, SpeechStatus } from './speech-protocol';
@@ -29,7 +30,6 @@ export function createLazyReaderSpeech(
 ): LazyReaderSpeech {
   const listeners = new Set<(state: ReaderSpeechState) => void>();
   let speech: ReaderSpeech | undefined;
-  let loading: Promise<ReaderSpeech> | undefined;
 
   const idleProgress = (): SpeechProgress => ({
     state: 'idle',
@@ -42,21 +42,13 @@ export function createLazyReaderSpeech(
     for (const listener of listeners) listener(state);
   };
 
-  function ready(): Promise<ReaderSpeech> {
-    loading ??= create().then(
-      (created) => {
-        speech = created;
-        created.subscribe(emit);
-        emit(created.state());
-        return created;
-      },
-      (error: unknown) => {
-        loading = undefined;
-        throw error;
-      },
-    );
-    return loading;
-  }
+  const ready = loadOnce(async () => {
+    const created = await create();
+    speech = created;
+    created.subscribe(emit);
+    emit(created.state());
+    return created;
+  });
 
   /** Runs `run` on the loaded speech, loading it first. */
   const loaded = async <T>(run: (speech: ReaderSpeech) => T | Promise<T>): Promise<T> =>
