@@ -4,6 +4,7 @@
  * running text sits outside links, not the length of any one `<p>`.
  */
 import { countCjk, reachesCjk } from '../cjk';
+import { unlinkedCjk } from '../extract/page-walk';
 
 /** Elements whose text is never article text: links, scripts, controls and page navigation. */
 const NON_CONTENT_TAGS = new Set([
@@ -200,7 +201,7 @@ export function readPageText(root: Element, enoughBlock = Number.POSITIVE_INFINI
   let allCharacters = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (++visited > MAX_TEXT_NODES) {
-      parts.push('\n', textBefore(root, root, TAIL_CHARACTERS));
+      parts.push('\n', tailText(root, TAIL_CHARACTERS));
       break;
     }
     let value = (node as CharacterData).data;
@@ -267,22 +268,11 @@ export function findRunningParagraph(root: Element, enough: number): Element | u
   for (let i = 0; i < count; i += 1) {
     const paragraph = paragraphs[i] as Element;
     if (!reachesCjk(paragraph.textContent ?? '', enough)) continue;
-    if (holdsLink(paragraph) && cjkOutsideLinks(paragraph, enough) < enough) continue;
+    if (holdsLink(paragraph) && unlinkedCjk(paragraph, enough - 1) < enough) continue;
     if (insideNonContent(paragraph, root) || isHeadlineListEntry(paragraph, lists)) continue;
     return paragraph;
   }
   return undefined;
-}
-
-/** CJK characters in `element` outside links and controls, counted until `enough`. */
-function cjkOutsideLinks(element: Element, enough: number): number {
-  let count = 0;
-  for (let child = element.firstChild; child && count < enough; child = child.nextSibling) {
-    if (child.nodeType === 3) count += countCjk((child as Text).data);
-    else if (child.nodeType === 1 && !NON_CONTENT_TAGS.has((child as Element).tagName))
-      count += cjkOutsideLinks(child as Element, enough - count);
-  }
-  return count;
 }
 
 function insideNonContent(element: Element, root: Element): boolean {
@@ -295,32 +285,30 @@ function insideNonContent(element: Element, root: Element): boolean {
 const MAX_NODES_BACK = 2_000;
 
 /**
- * Up to `characters` of the text that comes before `node` inside `root`, in document order
- * (scripts and styles left out). `node` itself is not included: pass `root` to read the end of
- * `root`'s own text.
+ * Up to `characters` of the text at the end of `root`, in document order (scripts and styles left
+ * out): where a huge page's footer markers are, read backwards from its last node.
  */
-export function textBefore(node: Node, root: Element, characters: number): string {
+function tailText(root: Element, characters: number): string {
   const parts: string[] = [];
   let length = 0;
-  let current: Node = node;
-  // From `root` itself: start after its last node, so its last text is the first read.
-  let atEnd = node === root;
+  let current: Node = root;
+  // Going down to the last child (of `root` at first), or back to a previous sibling or up.
+  let descend = true;
   for (let steps = 0; length < characters && steps < MAX_NODES_BACK; steps += 1) {
     let previous: Node | null;
-    if (atEnd) {
-      previous = current.lastChild;
-      atEnd = false;
-    } else if (current.previousSibling) previous = current.previousSibling;
+    if (descend) previous = current.lastChild;
+    else if (current.previousSibling) previous = current.previousSibling;
     else {
       const parent = current.parentNode;
       if (!parent || parent === root) break;
       current = parent;
       continue;
     }
+    descend = false;
     if (!previous) break;
     current = previous;
     if (current.nodeType === 1) {
-      if (!NOT_TEXT_TAGS.has((current as Element).tagName)) atEnd = current.firstChild !== null;
+      descend = !NOT_TEXT_TAGS.has((current as Element).tagName) && current.firstChild !== null;
     } else if (current.nodeType === 3 || current.nodeType === 4) {
       const value = (current as CharacterData).data;
       const part = value.slice(Math.max(0, value.length - (characters - length)));
