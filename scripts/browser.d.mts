@@ -9,4 +9,5 @@ export function launchWithExtension(options?: {
   lang?: string;
   args?: string[];
   speech?: 'system' | 'silent' | 'off';
+  alongside?: string[];
 }): Promise<{ context: BrowserContext; extensionId: string; serviceWorker: Worker }>;

@@ -83,8 +83,9 @@ export function silentSpeechEnvironment() {
  * Launches the browser with the extension from .output/chrome-mv3. `hostRules` maps hosts to the
  * local fixture server. `speech`: 'system' (voices through speech-dispatcher and the user's own
  * audio), 'silent' (real voices into a null audio device, with a private speech-dispatcher set-up:
- * tests and CI) or 'off' (no speech-dispatcher: Chromium has no voices at all). Resolves to
- * { context, extensionId, serviceWorker }.
+ * tests and CI) or 'off' (no speech-dispatcher: Chromium has no voices at all). `alongside`: folders
+ * of other unpacked extensions to load too (the bench's anchor; none may have a service worker).
+ * Resolves to { context, extensionId, serviceWorker }.
  */
 export async function launchWithExtension({
   headless = true,
@@ -92,6 +93,7 @@ export async function launchWithExtension({
   lang = 'zh-CN',
   args = [],
   speech = 'system',
+  alongside = [],
 } = {}) {
   const executablePath = findBrowser();
   if (!executablePath) throw new Error(BROWSER_NOT_FOUND);
@@ -105,8 +107,8 @@ export async function launchWithExtension({
     env: { ...process.env, ...speechEnv, LANGUAGE: lang.replace('-', '_') },
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${[EXTENSION_DIR, ...alongside].join(',')}`,
+      `--load-extension=${[EXTENSION_DIR, ...alongside].join(',')}`,
       `--lang=${lang}`,
       ...(hostRules ? [`--host-resolver-rules=${hostRules}`] : []),
       // This machine's network is closed: keep Chromium from trying to reach Google's services.

@@ -1,7 +1,7 @@
 /**
  * Detection measured on the shared corpus (../shared/corpus: 140 Chinese article pages, 4 of them
  * government pages, and 14 list pages). Readability's isProbablyReaderable finds 63 of the articles.
- * Issue 3's goal is 136 or more articles, every government article, and no list page. Today: 138
+ * Issue 3's goal is 136 or more articles, every government article, and no list page. Today: 139
  * articles, every government one, no list page; the floor is today's figure.
  */
 import { readFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ describe('detection on the shared corpus', () => {
     expect(corpusAvailable(), `no corpus at ${CORPUS_DIR}; set YIDU_CORPUS`).toBe(true);
   });
 
-  it('finds at least 138 of 140 articles and every government article, and takes no list page for an article', {
+  it('finds at least 139 of 140 articles and every government article, and takes no list page for an article', {
     timeout: 180_000,
   }, async () => {
     const misses: string[] = [];
@@ -41,7 +41,7 @@ describe('detection on the shared corpus', () => {
     }
     expect(counts.article).toBe(140);
     expect(counts.list).toBe(14);
-    expect(counts.articleFound, misses.join('\n')).toBeGreaterThanOrEqual(138);
+    expect(counts.articleFound, misses.join('\n')).toBeGreaterThanOrEqual(139);
     expect(counts.govFound).toBe(counts.gov);
     expect(counts.listTaken, misses.join('\n')).toBe(0);
   });

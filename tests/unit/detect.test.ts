@@ -140,6 +140,28 @@ describe('detectArticlePage signals', () => {
     expect(detectArticlePage('https://news.example.com/a/1', article).kind).toBe('article');
   });
 
+  it('takes short paragraphs for an article however many links surround them, but not summaries in a headline list', () => {
+    const sentence = '本周六上午九时至十一时，市民服务中心将暂停办理不动产登记业务。';
+    const menu = Array.from(
+      { length: 300 },
+      (_, i) => `<li><a href="/c/${i}">第${i}个栏目的名称</a></li>`,
+    ).join('');
+    const underMenu = new JSDOM(
+      `<html><body><ul class="menu">${menu}</ul><div class="text">${`<p>${sentence}</p>`.repeat(5)}</div></body></html>`,
+    ).window.document;
+    expect(detectArticlePage('https://news.example.com/a/3', underMenu)).toMatchObject({
+      kind: 'article',
+      reasons: ['some-running-text'],
+    });
+    const entries = Array.from(
+      { length: 12 },
+      (_, i) => `<li><a href="/n/${i}">第${i}条新闻</a><p>${sentence}</p></li>`,
+    ).join('');
+    const headlines = new JSDOM(`<html><body><ul class="news">${entries}</ul></body></html>`).window
+      .document;
+    expect(detectArticlePage('https://news.example.com/news/', headlines).kind).toBe('not-article');
+  });
+
   it('takes five one-sentence paragraphs for a short notice', () => {
     const sentence = '本周六上午九时至十一时，市民服务中心将暂停办理不动产登记业务。';
     expect(

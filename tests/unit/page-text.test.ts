@@ -6,7 +6,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { countCjk, reachesCjk } from '~/utils/cjk';
 import { detectArticlePage } from '~/utils/detect/detect-article-page';
-import { findRunningParagraph, readPageText } from '~/utils/detect/page-text';
+import { findRunningParagraph, readPageText, readParagraphs } from '~/utils/detect/page-text';
 
 const FOOTER = '<footer><p>网站标识码：5120000001　蜀ICP备05003300号</p></footer>';
 const PARAGRAPH =
@@ -83,6 +83,14 @@ describe('the running paragraph that settles a page', () => {
     );
     expect(find(`<p><a href="/a">${LONG}</a>。</p>`)).toBe(undefined);
     expect(find(`<p id="mixed"><a href="/a">链接</a>${LONG}</p>`)).toBe('mixed');
+  });
+
+  it('when no paragraph is long enough, counts the shorter ones that are article text', () => {
+    const sentence = '本周六上午九时至十一时，市民服务中心将暂停办理不动产登记业务。'; // 29 CJK
+    const body = bodyOf(
+      `<nav><p>${sentence}</p></nav><p>${sentence}</p><p><a href="/a">${sentence}</a>见附件。</p><p>短句。</p><pre>${sentence}</pre>`,
+    );
+    expect(readParagraphs(body, 40)).toEqual({ characters: 58, count: 2 });
   });
 
   it('is never the summary of an entry in a list of headlines', () => {

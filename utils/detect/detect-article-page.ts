@@ -7,7 +7,7 @@
 
 import { normalizePublishedAt } from '../published-date';
 import { type GovMetadata, readGovMetadata } from './gov-metadata';
-import { findRunningParagraph, GOV_FOOTER_MARKER, PUBLISH_LINE, readPageText } from './page-text';
+import { GOV_FOOTER_MARKER, PUBLISH_LINE, readPageText, readParagraphs } from './page-text';
 import { isNotArticleUrl, matchArticleShape } from './portal-shapes';
 
 export type DetectionReason =
@@ -138,13 +138,17 @@ function collectReasons(url: string, doc: Document, metadata: GovMetadata): Dete
   const body = doc.body;
   if (!body) return reasons;
 
-  // Most articles have a paragraph of running text: once one is found, nothing read after it
-  // (publish line, footer, link share) could change the verdict, so none of it is read. (Not on a
-  // huge page, where matching the paragraphs' selector alone visits every element; the bounded
-  // walk below stops at the first running block there too.)
-  if (!isHuge(doc) && findRunningParagraph(body, RUNNING_TEXT_BLOCK)) {
-    reasons.push('running-text');
-    return reasons;
+  // Most articles have a paragraph of running text, or several shorter paragraphs of it: paragraph
+  // markup holding that much text outside links, navigation and headline lists is an article's
+  // however many links surround it (news pages under a menu of hundreds), so once it is found
+  // nothing read after it (publish line, footer, link share) could change the verdict, and none of
+  // it is read. (Not on a huge page, where collecting the paragraphs alone visits every element;
+  // the bounded walk below stops at the first running block there too.)
+  if (!isHuge(doc)) {
+    const paragraphs = readParagraphs(body, RUNNING_TEXT_BLOCK);
+    if (paragraphs.running) return [...reasons, 'running-text'];
+    if (isSomeRunningText(paragraphs.characters, paragraphs.count))
+      return [...reasons, 'some-running-text'];
   }
 
   const page = readPageText(body, RUNNING_TEXT_BLOCK);
@@ -154,16 +158,18 @@ function collectReasons(url: string, doc: Document, metadata: GovMetadata): Dete
     reasons.push('running-text');
     return reasons;
   }
-  if (
-    page.paragraphCharacters >= SOME_RUNNING_TEXT &&
-    page.paragraphCharacters / page.paragraphs >= PARAGRAPH_AVERAGE
-  ) {
+  if (isSomeRunningText(page.paragraphCharacters, page.paragraphs)) {
     reasons.push('some-running-text');
   } else if (page.contentCharacters < LITTLE_RUNNING_TEXT) reasons.push('little-running-text');
   if (page.allCharacters > 0 && 1 - page.contentCharacters / page.allCharacters > MOSTLY_LINKS) {
     reasons.push('mostly-links');
   }
   return reasons;
+}
+
+/** Whether paragraphs of `characters` CJK characters in all, `count` of them, are running text. */
+function isSomeRunningText(characters: number, count: number): boolean {
+  return characters >= SOME_RUNNING_TEXT && characters / count >= PARAGRAPH_AVERAGE;
 }
 
 /** HTML received, in bytes, above which a page counts as huge (the corpus's largest is ~0.5 MB). */
