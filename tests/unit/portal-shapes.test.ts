@@ -30,6 +30,17 @@ describe('portal shapes table', () => {
     }
   });
 
+  it('gives every shape a marker its pattern requires, so the marker never hides an article', () => {
+    for (const shape of PORTAL_SHAPES) {
+      // The pattern's literal text: its escapes undone, folded to lower case when it ignores case.
+      const literal = shape.article.source.replace(/\\(.)/g, '$1');
+      const pattern = shape.article.ignoreCase ? literal.toLowerCase() : literal;
+      expect(pattern, shape.name).toContain(shape.marker);
+      if (shape.article.ignoreCase)
+        expect(shape.marker, shape.name).toBe(shape.marker.toLowerCase());
+    }
+  });
+
   // Every example against every predicate: an article example matches its own shape and no other
   // shape's list; a non-article example matches no article shape at all.
   it.each(allArticleExamples)('$url is an article of shape $owner only', ({ url, owner }) => {

@@ -61,25 +61,25 @@ const PARAGRAPH_AVERAGE = 27;
 const LITTLE_RUNNING_TEXT = 60;
 /** Share of the page's CJK text inside links above which a page is a list or a home page. */
 const MOSTLY_LINKS = 0.75;
-/** Titles of search-result pages. */
-const SEARCH_TITLE = /搜索结果|搜尋結果|检索结果|檢索結果|站内搜索|站內搜尋/;
+/** What the titles of search-result pages say (plain strings: no pattern to compile on every page). */
+const SEARCH_TITLES = ['搜索结果', '搜尋結果', '检索结果', '檢索結果', '站内搜索', '站內搜尋'];
 
-/** What the detector decides on page load: all but the article's title, which only the popup shows. */
+/**
+ * What the detector decides on page load: all but the article's title and date, which only the
+ * popup shows.
+ */
 export type PageVerdict =
-  | {
-      kind: 'article';
-      siteName?: string;
-      /** ISO 8601 (`2021-03-02` or `2021-03-02T09:12`), from `PubDate`. */
-      publishedAt?: string;
-      confidence: number;
-      reasons: DetectionReason[];
-    }
+  | { kind: 'article'; siteName?: string; confidence: number; reasons: DetectionReason[] }
   | { kind: 'not-article'; siteName?: string; reasons: DetectionReason[] };
 
-/** The verdict as the popup shows it: an article with its title. */
+/** The verdict as the popup shows it: an article with its title and date. */
 export type PageStatus =
   | Extract<PageVerdict, { kind: 'not-article' }>
-  | (Extract<PageVerdict, { kind: 'article' }> & { title: string });
+  | (Extract<PageVerdict, { kind: 'article' }> & {
+      title: string;
+      /** ISO 8601 (`2021-03-02` or `2021-03-02T09:12`), from `PubDate`. */
+      publishedAt?: string;
+    });
 
 /** The metadata rule: an `ArticleTitle` together with a site tag (`SiteIDCode` or `SiteName`). */
 export function hasGovArticleMetadata(metadata: GovMetadata): boolean {
@@ -104,17 +104,20 @@ export function judgeArticlePage(url: string, doc: Document): PageVerdict {
   return {
     kind: 'article',
     siteName: metadata.siteName,
-    publishedAt: normalizePublishedAt(metadata.pubDate ?? ''),
     confidence: Math.min(1, score / (ARTICLE_SCORE * 2)),
     reasons,
   };
 }
 
-/** Adds what the popup shows of an article: its title, from `ArticleTitle`, the heading or `<title>`. */
+/**
+ * Adds what the popup shows of an article: its title (from `ArticleTitle`, the heading or
+ * `<title>`) and its date (from `PubDate`).
+ */
 export function describePage(verdict: PageVerdict, doc: Document): PageStatus {
   if (verdict.kind !== 'article') return verdict;
-  const title = readGovMetadata(doc).articleTitle ?? firstHeading(doc) ?? doc.title.trim();
-  return { ...verdict, title };
+  const metadata = readGovMetadata(doc);
+  const title = metadata.articleTitle ?? firstHeading(doc) ?? doc.title.trim();
+  return { ...verdict, title, publishedAt: normalizePublishedAt(metadata.pubDate ?? '') };
 }
 
 /** The verdict and the title together (the inspection command, the tests). */
@@ -130,7 +133,8 @@ function collectReasons(url: string, doc: Document, metadata: GovMetadata): Dete
   const reasons: DetectionReason[] = [];
   const parsed = URL.canParse(url) ? new URL(url) : undefined;
   if (parsed && isNotArticleUrl(parsed)) return ['list-url-shape'];
-  if (SEARCH_TITLE.test(doc.title)) return ['search-title'];
+  const title = doc.title;
+  if (SEARCH_TITLES.some((words) => title.includes(words))) return ['search-title'];
   if (hasGovArticleMetadata(metadata)) reasons.push('gov-article-metadata');
   if (parsed && matchArticleShape(parsed)) reasons.push('article-url-shape');
   // Metadata and URL shape together settle it: most portal articles need no text read at all.

@@ -9,6 +9,11 @@ export interface PortalShape {
   name: string;
   /** Matches the path (and query) of an article page. */
   article: RegExp;
+  /**
+   * Text every article URL of the shape contains (lower case when the pattern ignores case),
+   * looked for first: a page then compiles only the patterns its URL could match, not all of them.
+   */
+  marker: string;
   /** URLs it must and must not match; absent from the built extension (see `WITH_EXAMPLES`). */
   examples: false | { article: string[]; notArticle: string[] };
 }
@@ -27,6 +32,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
     name: 'ey-gov-tw',
     article:
       /^\/Page\/[0-9A-F]{16,}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/?$/i,
+    marker: '/page/',
     examples: WITH_EXAMPLES && {
       article: ['https://www.ey.gov.tw/Page/9277F759E41CCD91/2b6fbd1f-27e5-4e8e-a9c0-5fbd3bdb1f3e'],
       notArticle: ['https://www.ey.gov.tw/Page/9277F759E41CCD91', 'https://www.ey.gov.tw/Index'],
@@ -36,6 +42,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
   {
     name: 'gov-cn-content',
     article: /\/\d{4}-\d{2}\/\d{2}\/content_\d+\.s?html?$/,
+    marker: '/content_',
     examples: WITH_EXAMPLES && {
       article: [
         'https://www.gov.cn/zhengce/content/2021-03/19/content_5593739.htm',
@@ -48,6 +55,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
   {
     name: 'guangdong-post',
     article: /\/(?:content|gkmlpt\/content\/\d+\/\d+)\/post_\d+\.html$/,
+    marker: '/post_',
     examples: WITH_EXAMPLES && {
       article: [
         'http://www.gd.gov.cn/ywdt/czyw/content/post_3707534.html',
@@ -63,6 +71,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
   {
     name: 'hanweb-art',
     article: /\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_\d+_\d+\.html$/,
+    marker: '/art_',
     examples: WITH_EXAMPLES && {
       article: ['https://www.zj.gov.cn/art/2021/3/31/art_1229492731_59033579.html'],
       notArticle: [
@@ -75,6 +84,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
   {
     name: 'hk-press-release',
     article: /^\/gia\/general\/\d{6}\/\d{2}\/P\d+\.htm$/,
+    marker: '/gia/general/',
     examples: WITH_EXAMPLES && {
       article: ['https://www.info.gov.hk/gia/general/202103/02/P2021030200456.htm'],
       notArticle: [
@@ -87,6 +97,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
   {
     name: 'jiangxi-hex',
     article: /\/\d{6}\/[0-9a-f]{32}\.shtml$/,
+    marker: '.shtml',
     examples: WITH_EXAMPLES && {
       article: [
         'https://www.yichun.gov.cn/ycsrmzf/tjgb/202305/36796cdc82d04268913f2884cf2fe579.shtml',
@@ -98,6 +109,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
   {
     name: 'phpcms-show',
     article: /[?&]a=show&catid=\d+&id=\d+/,
+    marker: 'a=show',
     examples: WITH_EXAMPLES && {
       article: ['http://www.example.gov.cn/index.php?m=content&c=index&a=show&catid=12&id=345'],
       notArticle: ['http://www.example.gov.cn/index.php?m=content&c=index&a=lists&catid=12'],
@@ -107,6 +119,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
   {
     name: 'sichuan-department',
     article: /\/c\d+\/\d{4}\/\d{1,2}\/\d{1,2}\/[0-9a-f]{32}\.shtml$/,
+    marker: '.shtml',
     examples: WITH_EXAMPLES && {
       article: [
         'https://jst.sc.gov.cn/scjst/c101428/2026/9/11/3fac6f0c1a5b4b7d8e1c2d3e4f5a6b89.shtml',
@@ -118,6 +131,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
   {
     name: 'trs-wcm',
     article: /\/\d{6}\/t\d{8}_\d+\.s?html?$/,
+    marker: '/t',
     examples: WITH_EXAMPLES && {
       article: [
         'http://www.moe.gov.cn/moe_1485/202607/t20260719_1444325.html',
@@ -133,6 +147,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
   {
     name: 'vsb-info',
     article: /\/info\/\d+\/\d+\.htm$/,
+    marker: '/info/',
     examples: WITH_EXAMPLES && {
       article: ['http://www.example.gov.cn/info/1047/2932.htm'],
       notArticle: ['http://www.example.gov.cn/list.jsp?urltype=tree.TreeTempUrl&wbtreeid=1047'],
@@ -142,6 +157,7 @@ export const PORTAL_SHAPES: readonly PortalShape[] = [
   {
     name: 'ziyang-content',
     article: /\/pc\/content\/content_\d+\.html$/,
+    marker: '/pc/content/content_',
     examples: WITH_EXAMPLES && {
       article: [
         'http://www.ziyang.gov.cn/zysrmzf/xxgkgsgg/pc/content/content_2068898430624374784.html',
@@ -176,7 +192,12 @@ export const NOT_ARTICLE_URL = {
 /** The first shape whose article pattern matches the URL's path and query. */
 export function matchArticleShape(url: URL): PortalShape | undefined {
   const target = url.pathname + url.search;
-  return PORTAL_SHAPES.find((shape) => shape.article.test(target));
+  const lowerCase = target.toLowerCase();
+  return PORTAL_SHAPES.find(
+    (shape) =>
+      (shape.article.ignoreCase ? lowerCase : target).includes(shape.marker) &&
+      shape.article.test(target),
+  );
 }
 
 export function isNotArticleUrl(url: URL): boolean {
