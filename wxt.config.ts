@@ -17,7 +17,14 @@ export default defineConfig({
     default_locale: 'zh_CN',
     // `tts`: speech started from the popup or a shortcut runs in the background, where it outlives
     // the popup. Chrome only: Firefox has no tts API and speaks through the page's speechSynthesis.
-    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['tts'])],
+    // `offscreen`: the article is extracted in an offscreen document, away from the page (the
+    // service worker has no DOM). Firefox extracts in its background page.
+    permissions: [
+      'storage',
+      'activeTab',
+      'scripting',
+      ...(browser === 'firefox' ? [] : ['tts', 'offscreen']),
+    ],
     host_permissions: GOV_HOST_MATCHES,
     // Asked for one site at a time, when the user adds it in the options page or the popup.
     optional_host_permissions: ['*://*/*'],

@@ -2,12 +2,14 @@ import { browser } from 'wxt/browser';
 import { bundleScriptPath, isBundleName } from '~/utils/bundles';
 import { runCommand } from '~/utils/commands';
 import type { ScriptChoice, ScriptViewState, SourceChoice } from '~/utils/convert/script-view';
+import { createOffscreenExtractor, type OffscreenApi } from '~/utils/extract/offscreen-extractor';
 import { t } from '~/utils/i18n';
 import {
   createMessageListener,
   type LoadBundlesResult,
   type MessageSender,
   type OpenReaderResult,
+  sendToExtension,
   sendToTab,
 } from '~/utils/messages';
 import { withSite } from '~/utils/settings';
@@ -33,6 +35,25 @@ export default defineBackground(() => {
   const tts = (globalThis as { chrome?: { tts?: ChromeTtsApi } }).chrome?.tts;
   const speech = tts ? listenForSpeech(tts) : undefined;
 
+  // Articles are extracted away from their page: in an offscreen document on Chrome (a service
+  // worker has no DOM), here in the background page on Firefox. (The build-time test keeps
+  // Readability and DOMPurify out of Chrome's service worker.)
+  const offscreen = (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
+  const extractor =
+    import.meta.env.BROWSER === 'firefox' || !offscreen
+      ? undefined
+      : createOffscreenExtractor(offscreen, (html, url) =>
+          sendToExtension({ type: 'background→extractor:extract-article', html, url }),
+        );
+  const extractArticleFrom = async (html: string, url: string) => {
+    if (import.meta.env.BROWSER === 'firefox') {
+      const { extractFromHtml } = await import('~/utils/extract/extract-html');
+      return extractFromHtml(html, url, window);
+    }
+    if (!extractor) throw new Error('no offscreen documents in this browser');
+    return extractor.extract(html, url);
+  };
+
   browser.runtime.onMessage.addListener(
     createMessageListener({
       'content→background:page-detected': async ({ verdict, host }, sender) => {
@@ -47,6 +68,8 @@ export default defineBackground(() => {
           await sendToTab(tabId, { type: '→page:hide-entry' }).catch(() => undefined);
           return;
         }
+        // A reader is likely to open here: have the extractor ready for it.
+        void extractor?.prepare();
         await action.setBadgeBackgroundColor({ tabId, color: '#0b4a8f' });
         await action.setTitle({ tabId, title: t('badgeArticleTitle') });
         if (site.script) await convertPageIn(tabId, site.script, settings.sourceScript);
@@ -58,6 +81,7 @@ export default defineBackground(() => {
         await updateSettings({ sites: withSite(settings, host, { hideEntryButton: true }) });
       },
       'ui→background:open-reader': ({ tabId }, sender) => openReader(tabId ?? sender.tab?.id),
+      'content→background:extract-article': ({ html, url }) => extractArticleFrom(html, url),
       'content→background:load-bundles': ({ bundles }, sender) => injectBundles(bundles, sender),
       'ui→background:convert-page': ({ tabId, script, source }) =>
         convertPageIn(tabId, script, source),

@@ -1,12 +1,14 @@
 /**
  * The one message protocol. Each message names its direction in its type: `ui→background`,
- * `content→background`, `→page` (sent to a tab's content scripts). `MessageResponse` maps each message
+ * `content→background`, `→page` (sent to a tab's content scripts), `background→extractor` (the
+ * extension's extractor document). `MessageResponse` maps each message
  * to what its handler answers, so senders and handlers are checked against the same table.
  */
 import { browser } from 'wxt/browser';
 import type { BundleName } from './bundles';
 import type { ScriptChoice, ScriptViewState, SourceChoice } from './convert/script-view';
 import type { PageStatus, PageVerdict } from './detect/detect-article-page';
+import type { ReaderContent } from './reader/reader-session';
 import type { SpeechProgress } from './speech/controller';
 import type {
   SpeechAction,
@@ -23,6 +25,10 @@ export type Message =
   | { type: 'content→background:hide-entry-button'; host: string }
   /** Open the reader in a tab: from the popup (with tabId) or the on-page button (sender's tab). */
   | { type: 'ui→background:open-reader'; tabId?: number }
+  /** The reader's page, as HTML (`serializePage`), to extract its article from. */
+  | { type: 'content→background:extract-article'; html: string; url: string }
+  /** The same, passed on to the extractor document (Chrome: the background has no DOM). */
+  | { type: 'background→extractor:extract-article'; html: string; url: string }
   /** A content script needs bundles injected into its frame: code or dictionaries (utils/bundles). */
   | { type: 'content→background:load-bundles'; bundles: BundleName[] }
   /** Show a tab's page itself in a script ('original' restores it): from the popup. */
@@ -71,6 +77,8 @@ export interface MessageResponse {
   'content→background:page-detected': undefined;
   'content→background:hide-entry-button': undefined;
   'ui→background:open-reader': OpenReaderResult;
+  'content→background:extract-article': ReaderContent;
+  'background→extractor:extract-article': ReaderContent;
   'content→background:load-bundles': LoadBundlesResult;
   'ui→background:convert-page': ScriptViewState | null;
   'ui→background:page-script-state': ScriptViewState | null;
@@ -152,6 +160,13 @@ export async function injectBundles(bundles: BundleName[]): Promise<void> {
   const result = await sendToBackground({ type: 'content→background:load-bundles', bundles });
   if (!result?.ok)
     throw new Error(`cannot load ${bundles.join(', ')}: ${result?.reason ?? 'no answer'}`);
+}
+
+/** Sends a message to the extension's own pages (the extractor document) and returns the answer. */
+export function sendToExtension<M extends Message>(
+  message: M,
+): Promise<MessageResponse[M['type']]> {
+  return browser.runtime.sendMessage(message) as Promise<MessageResponse[M['type']]>;
 }
 
 /** Sends a message to the content scripts of one tab's top frame and returns the typed answer. */

@@ -5,6 +5,7 @@ import controlsCss from '~/components/reading-controls.css?inline';
 import { createCodeLoader } from '~/utils/bundles';
 import { createLazyScriptView } from '~/utils/convert/lazy-script-view';
 import { createExtensionLoader } from '~/utils/convert/load-extension';
+import { serializePage } from '~/utils/extract/page-html';
 import { t } from '~/utils/i18n';
 import { createMessageListener, injectBundles, sendToBackground } from '~/utils/messages';
 import { OVERLAY_HOST_TAG } from '~/utils/reader/overlay';
@@ -16,9 +17,10 @@ import { App } from './App';
 
 /**
  * The reader: not in the manifest, injected by the background only when a reader is asked for
- * (popup, on-page button, shortcut), so pages that never open it never load Readability or Preact.
- * The conversion engine and reading aloud are bundles of their own, loaded on first use
- * (utils/bundles.ts): the reader's own script only paints the article.
+ * (popup, on-page button, shortcut), so pages that never open it never load Preact. Readability
+ * and DOMPurify never load in the page: the article is extracted in the extension's extractor
+ * (entrypoints/extractor). The conversion engine and reading aloud are bundles of their own, loaded
+ * on first use (utils/bundles.ts): the reader's own script only paints the article.
  */
 export default defineContentScript({
   registration: 'runtime',
@@ -96,6 +98,13 @@ export default defineContentScript({
         },
       },
       { css: controlsCss + readerCss, label: t('readerDialogLabel') },
+      // Extracted away from the page (entrypoints/extractor), which stays free meanwhile.
+      (doc) =>
+        sendToBackground({
+          type: 'content→background:extract-article',
+          html: serializePage(doc),
+          url: doc.URL,
+        }),
     );
     (globalThis as { yiduReader?: { open(): void } }).yiduReader = session;
     browser.runtime.onMessage.addListener(
@@ -109,7 +118,11 @@ export default defineContentScript({
           else session.open();
           return { open: session.isOpen() };
         },
-        '→page:speech-plan': ({ startIndex }) => speech.request(startIndex),
+        // Asked right after the reader was opened for it (popup, shortcut): once it shows.
+        '→page:speech-plan': async ({ startIndex }) => {
+          await session.whenShown();
+          return speech.request(startIndex);
+        },
         '→page:speech-progress': ({ progress }) => {
           speech.onProgress(progress);
           return undefined;

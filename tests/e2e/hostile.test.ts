@@ -79,7 +79,8 @@ async function openReaderFromPopup(page: Page, tabId: number) {
   const popup = await openPopup(harness, tabId);
   await popup.getByTestId('open-reader').click();
   await popup.close();
-  await page.getByTestId('reader').waitFor();
+  // The article or the message (a huge page first shows that it is working).
+  await page.getByTestId('reader-content').or(page.getByTestId('reader-problem')).waitFor();
 }
 
 const readerText = (page: Page) =>

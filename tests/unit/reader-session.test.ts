@@ -1,10 +1,18 @@
 /**
- * The reader session: an ordinary page opens straight onto its article; a huge one first says the
- * reader is working, lets that be painted, then shows the article, unless the reader was closed.
+ * The reader session: an ordinary page opens onto its article once extracted; a huge one first
+ * says the reader is working, lets that be painted, then shows the article, unless the reader was
+ * closed. Extraction here is the extractor document's own function, run on the page's HTML.
  */
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { createReaderSession, type ReaderContent } from '~/utils/reader/reader-session';
+import { extractFromHtml } from '~/utils/extract/extract-html';
+import { serializePage } from '~/utils/extract/page-html';
+import { OVERLAY_HOST_TAG } from '~/utils/reader/overlay';
+import {
+  createReaderSession,
+  type ReaderContent,
+  type ReaderExtractor,
+} from '~/utils/reader/reader-session';
 
 const PARAGRAPH =
   '<p>会议强调，要深入推进城乡建设，做好民生保障工作，确保各项任务落到实处，切实提高人民群众的获得感、幸福感和安全感。</p>';
@@ -16,17 +24,28 @@ function pageWith(filler: number) {
   return new JSDOM(html, { pretendToBeVisual: true }).window.document;
 }
 
-function openReader(doc: Document) {
+/** As the reader does it: the page serialized when the reader opens, extracted from its HTML. */
+const throughHtml: ReaderExtractor = async (doc) =>
+  extractFromHtml(serializePage(doc), doc.URL, doc.defaultView as Window & typeof globalThis);
+
+function openReader(doc: Document, extract: ReaderExtractor = throughHtml) {
   const shown: string[] = [];
   const session = createReaderSession(
     doc,
     {
       render: (_container, content: ReaderContent) => {
-        shown.push('article' in content ? 'article' : 'working' in content ? 'working' : 'problem');
+        shown.push(
+          'article' in content
+            ? 'article'
+            : 'working' in content
+              ? 'working'
+              : `problem ${content.problem}`,
+        );
       },
       unrender: () => {},
     },
     { css: '', label: '阅读模式' },
+    extract,
   );
   session.open();
   return { session, shown };
@@ -35,26 +54,53 @@ function openReader(doc: Document) {
 const nextFrame = (doc: Document) =>
   new Promise((resolve) => doc.defaultView?.requestAnimationFrame(() => setTimeout(resolve, 5)));
 
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 describe('opening the reader', () => {
-  it('shows an ordinary page’s article at once', () => {
-    const { shown } = openReader(pageWith(0));
+  it('shows an ordinary page’s article once extracted, from the page as it was before the reader joined it', async () => {
+    const doc = pageWith(0);
+    let overlayWhenRead: Element | null | undefined;
+    const { session, shown } = openReader(doc, (page) => {
+      overlayWhenRead = page.querySelector(OVERLAY_HOST_TAG);
+      return throughHtml(page);
+    });
+    expect(overlayWhenRead).toBeNull();
+    expect(shown).toEqual([]);
+    // What reading aloud waits for before asking the reader for its plan.
+    await session.whenShown();
     expect(shown).toEqual(['article']);
+  });
+
+  it('says the reader failed when the extractor cannot be reached, and when it throws', async () => {
+    const rejected = openReader(pageWith(0), () => Promise.reject(new Error('no extractor')));
+    const thrown = openReader(pageWith(0), () => {
+      throw new Error('context invalidated');
+    });
+    await settled();
+    expect(rejected.shown).toEqual(['problem readerFailed']);
+    expect(thrown.shown).toEqual(['problem readerFailed']);
   });
 
   it('on a huge page says it is working first, then shows the article after a frame', async () => {
     const doc = pageWith(30_000);
-    const { shown } = openReader(doc);
+    const { session, shown } = openReader(doc);
     expect(shown).toEqual(['working']);
-    await nextFrame(doc);
+    await session.whenShown();
     expect(shown).toEqual(['working', 'article']);
   });
 
-  it('on a huge page closed before the frame, extracts nothing more', async () => {
-    const doc = pageWith(30_000);
-    const { session, shown } = openReader(doc);
-    session.close();
-    await nextFrame(doc);
-    expect(shown).toEqual(['working']);
-    expect(session.isOpen()).toBe(false);
+  it('closed before the article arrives, shows nothing more', async () => {
+    const huge = pageWith(30_000);
+    const early = openReader(huge);
+    early.session.close();
+    await nextFrame(huge);
+    await settled();
+    expect(early.shown).toEqual(['working']);
+    expect(early.session.isOpen()).toBe(false);
+
+    const late = openReader(pageWith(0));
+    late.session.close();
+    await settled();
+    expect(late.shown).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 /**
- * One reader per page: extracts the article when it opens, mounts the overlay, and tears both down
- * on close. `render` draws the view into the overlay (Preact, from the entry point).
+ * One reader per page: has the article extracted when it opens, mounts the overlay, and tears both
+ * down on close. `render` draws the view into the overlay (Preact, from the entry point); `extract`
+ * reads the page when called and resolves to what the reader shows (the extension's extractor
+ * document does the work, see entrypoints/extractor).
  */
 
-import { type Article, extractArticle } from '../extract/extract-article';
-import { createSanitizer } from '../extract/sanitize';
+import type { Article } from '../extract/extract-article';
 import type { MessageKey } from '../i18n';
 import { mountOverlay, type OverlayHandle } from './overlay';
 
@@ -18,9 +19,9 @@ export type ReaderContent =
   | { working: MessageKey };
 
 /**
- * Elements above which a page is huge: extracting it takes seconds (a 10 MB page about 6 s in
- * Chromium here), so the reader first says it is working. The corpus's largest page has about
- * 6,000 elements.
+ * Elements above which a page is huge: reading it out takes a moment and extracting it seconds (a
+ * 10 MB page about 6 s here), so the reader first says it is working. The corpus's largest page has
+ * about 6,000 elements.
  */
 const HUGE_PAGE_ELEMENTS = 30_000;
 
@@ -29,12 +30,18 @@ export interface ReaderRenderer {
   unrender(container: HTMLElement): void;
 }
 
+/** Reads the page when called (synchronously), then resolves to what the reader shows. */
+export type ReaderExtractor = (doc: Document) => Promise<ReaderContent>;
+
 export function createReaderSession(
   doc: Document,
   renderer: ReaderRenderer,
   overlay: { css: string; label: string },
+  extract: ReaderExtractor,
 ) {
   let handle: OverlayHandle | null = null;
+  /** Settles once the content of the latest opening has been drawn (or the reader closed). */
+  let shown: Promise<void> = Promise.resolve();
 
   function close() {
     if (!handle) return;
@@ -43,28 +50,61 @@ export function createReaderSession(
     handle = null;
   }
 
+  /** Shows the extracted content in the reader that asked for it, if it is still open. */
+  function show(opened: OverlayHandle, content: Promise<ReaderContent>): Promise<void> {
+    return content.then((extracted) => {
+      if (handle === opened) renderer.render(opened.container, extracted, close);
+    });
+  }
+
   function open() {
     if (handle) {
       handle.dialog.focus({ preventScroll: true });
       return;
     }
     if (doc.getElementsByTagName('*').length <= HUGE_PAGE_ELEMENTS) {
-      const content = readArticle(doc);
+      // The page is read before the overlay joins it.
+      const content = safely(extract, doc);
       handle = mountOverlay(doc, { ...overlay, onEscape: close });
-      renderer.render(handle.container, content, close);
+      shown = show(handle, content);
       return;
     }
-    // A huge page: say so, let that be painted, then extract (the page is busy meanwhile).
+    // A huge page: say so and let that be painted before reading the page out (which takes the
+    // page a moment); the page stays free while the article is extracted.
     const opened = mountOverlay(doc, { ...overlay, onEscape: close });
     handle = opened;
     renderer.render(opened.container, { working: 'readerWorking' }, close);
-    afterPaint(doc, () => {
-      if (handle !== opened) return;
-      renderer.render(opened.container, readArticle(doc), close);
-    });
+    shown = new Promise((settle) =>
+      afterPaint(doc, () => {
+        if (handle === opened) void show(opened, safely(extract, doc)).then(settle);
+        else settle();
+      }),
+    );
   }
 
-  return { open, close, isOpen: () => handle !== null };
+  return {
+    open,
+    close,
+    isOpen: () => handle !== null,
+    /** Settles once the reader shows its article or its message (asked for by reading aloud). */
+    whenShown: () => shown,
+  };
+}
+
+/**
+ * Runs the extractor now (it reads the page as it is called), turning a failure to reach it into
+ * the reader's message.
+ */
+function safely(extract: ReaderExtractor, doc: Document): Promise<ReaderContent> {
+  const failed = (error: unknown): ReaderContent => {
+    console.warn('[yidu] extraction failed', error);
+    return { problem: 'readerFailed' };
+  };
+  try {
+    return extract(doc).catch(failed);
+  } catch (error) {
+    return Promise.resolve(failed(error));
+  }
 }
 
 /** Runs `then` once the next frame has been painted. */
@@ -77,17 +117,4 @@ function afterPaint(doc: Document, then: () => void): void {
   view.requestAnimationFrame(() => {
     view.setTimeout(then, 0);
   });
-}
-
-/** Extracts the article, turning "nothing found" and errors into a message for the reader. */
-export function readArticle(doc: Document): ReaderContent {
-  try {
-    const view = doc.defaultView;
-    if (!view) return { problem: 'readerFailed' };
-    const article = extractArticle(doc, createSanitizer(view));
-    return article ? { article } : { problem: 'readerNoArticle' };
-  } catch (error) {
-    console.warn('[yidu] extraction failed', error);
-    return { problem: 'readerFailed' };
-  }
 }

@@ -1,0 +1,14 @@
+import { browser } from 'wxt/browser';
+import { extractFromHtml } from '~/utils/extract/extract-html';
+import { createMessageListener } from '~/utils/messages';
+
+/**
+ * The extractor (Chrome's offscreen document): the reader's page comes in as HTML, is parsed here
+ * inert and its article extracted with Readability and sanitized with DOMPurify, so neither library
+ * is injected into the page and the page is not paused while it runs.
+ */
+browser.runtime.onMessage.addListener(
+  createMessageListener({
+    'background→extractor:extract-article': ({ html, url }) => extractFromHtml(html, url, window),
+  }),
+);
