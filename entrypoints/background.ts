@@ -36,8 +36,8 @@ export default defineBackground(() => {
   const speech = tts ? listenForSpeech(tts) : undefined;
 
   // Articles are extracted away from their page: in an offscreen document on Chrome (a service
-  // worker has no DOM), here in the background page on Firefox. (The build-time test keeps
-  // Readability and DOMPurify out of Chrome's service worker.)
+  // worker has no DOM), here in the background page on Firefox. (The browser is known at build
+  // time, so Chrome's service worker bundles neither Readability nor DOMPurify.)
   const offscreen = (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
   const extractor =
     import.meta.env.BROWSER === 'firefox' || !offscreen

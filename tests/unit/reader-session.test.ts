@@ -57,7 +57,7 @@ const nextFrame = (doc: Document) =>
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('opening the reader', () => {
-  it('shows an ordinary page’s article once extracted, from the page as it was before the reader joined it', async () => {
+  it('brings an ordinary page’s reader up with its article, read from the page before the reader joined it', async () => {
     const doc = pageWith(0);
     let overlayWhenRead: Element | null | undefined;
     const { session, shown } = openReader(doc, (page) => {
@@ -65,7 +65,10 @@ describe('opening the reader', () => {
       return throughHtml(page);
     });
     expect(overlayWhenRead).toBeNull();
+    // Opening: the overlay comes up with the article, not empty before it.
     expect(shown).toEqual([]);
+    expect(session.isOpen()).toBe(true);
+    expect(doc.querySelector(OVERLAY_HOST_TAG)).toBeNull();
     // What reading aloud waits for before asking the reader for its plan.
     await session.whenShown();
     expect(shown).toEqual(['article']);
@@ -98,9 +101,12 @@ describe('opening the reader', () => {
     expect(early.shown).toEqual(['working']);
     expect(early.session.isOpen()).toBe(false);
 
-    const late = openReader(pageWith(0));
+    const ordinary = pageWith(0);
+    const late = openReader(ordinary);
     late.session.close();
     await settled();
     expect(late.shown).toEqual([]);
+    expect(late.session.isOpen()).toBe(false);
+    expect(ordinary.querySelector(OVERLAY_HOST_TAG)).toBeNull();
   });
 });

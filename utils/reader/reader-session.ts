@@ -40,10 +40,13 @@ export function createReaderSession(
   extract: ReaderExtractor,
 ) {
   let handle: OverlayHandle | null = null;
+  /** An ordinary page's opening, while its article is on its way (the overlay is not up yet). */
+  let pending: Promise<void> | null = null;
   /** Settles once the content of the latest opening has been drawn (or the reader closed). */
   let shown: Promise<void> = Promise.resolve();
 
   function close() {
+    pending = null;
     if (!handle) return;
     renderer.unrender(handle.container);
     handle.remove();
@@ -62,11 +65,18 @@ export function createReaderSession(
       handle.dialog.focus({ preventScroll: true });
       return;
     }
+    if (pending) return;
     if (doc.getElementsByTagName('*').length <= HUGE_PAGE_ELEMENTS) {
-      // The page is read before the overlay joins it.
-      const content = safely(extract, doc);
-      handle = mountOverlay(doc, { ...overlay, onEscape: close });
-      shown = show(handle, content);
+      // The page is read as it is now; the reader comes up with its article (a moment later, as
+      // the page's own navigation would), unless closed meanwhile.
+      const opening: Promise<void> = safely(extract, doc).then((content) => {
+        if (pending !== opening) return;
+        pending = null;
+        handle = mountOverlay(doc, { ...overlay, onEscape: close });
+        renderer.render(handle.container, content, close);
+      });
+      pending = opening;
+      shown = opening;
       return;
     }
     // A huge page: say so and let that be painted before reading the page out (which takes the
@@ -85,7 +95,8 @@ export function createReaderSession(
   return {
     open,
     close,
-    isOpen: () => handle !== null,
+    /** Open, or opening (its article on its way). */
+    isOpen: () => handle !== null || pending !== null,
     /** Settles once the reader shows its article or its message (asked for by reading aloud). */
     whenShown: () => shown,
   };
