@@ -126,14 +126,15 @@ const readerOpening: BrowserFigure = async ({ context, server, anchorDetect }) =
       ours: ms(median(detect.ours)),
       anchor: `isProbablyReaderable ${ms(median(detect.anchor))}`,
       ratio: ratio(median(detect.ours), median(detect.anchor)),
-      goal: '≤ 1.0×',
+      // Issue 8's detector budget is set in jsdom (scripts/bench.ts); this shows the browser's.
+      goal: '— (issue 8: jsdom)',
     },
     {
       figure: 'detector, per page, Chromium, worst',
       ours: ms(worst(detect.ours)),
       anchor: `isProbablyReaderable ${ms(worst(detect.anchor))}`,
       ratio: ratio(worst(detect.ours), worst(detect.anchor)),
-      goal: '≤ 1.0×',
+      goal: '— (issue 8: jsdom)',
     },
   ];
 };

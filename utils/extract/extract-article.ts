@@ -59,9 +59,19 @@ const CONTAINER_GROWTH = 1.3;
 /** Elements whose text the reader never shows: ruby annotations a pinyin toolbar added, scripts. */
 const SILENT_SELECTOR = 'rt, rp, rtc, script, style, noscript, template';
 
-export function extractArticle(doc: Document, sanitize: (html: string) => string): Article | null {
+/**
+ * The article of `doc`, sanitized, or null when it holds none. Works on a copy of the page, since
+ * cleanup and Readability change the document they read, unless `disposable` says the document is
+ * already a copy nobody else uses (the extractor's own parse of the page's HTML).
+ */
+export function extractArticle(
+  doc: Document,
+  sanitize: (html: string) => string,
+  { disposable = false } = {},
+): Article | null {
   const metadata = readGovMetadata(doc);
-  const clone = doc.cloneNode(true) as Document;
+  // Everything read from `doc` itself below is read before the copy is changed.
+  const clone = disposable ? doc : (doc.cloneNode(true) as Document);
   const body = clone.body;
   if (!body) return null;
   for (const silent of body.querySelectorAll(SILENT_SELECTOR)) silent.remove();

@@ -14,7 +14,8 @@ type ExtractionWindow = Window & typeof globalThis;
 /** Extracts the article of a page from its HTML (see `serializePage`) and its address. */
 export function extractFromHtml(html: string, url: string, view: ExtractionWindow): ReaderContent {
   try {
-    return readArticle(parsePage(html, url, new view.DOMParser()), view);
+    // The parse is the extractor's own copy: extracted in place, not copied again.
+    return readArticle(parsePage(html, url, new view.DOMParser()), view, { disposable: true });
   } catch (error) {
     console.warn('[yidu] the page could not be parsed', error);
     return { problem: 'readerFailed' };
@@ -22,9 +23,13 @@ export function extractFromHtml(html: string, url: string, view: ExtractionWindo
 }
 
 /** Extracts the article, turning "nothing found" and errors into a message for the reader. */
-export function readArticle(doc: Document, view: ExtractionWindow): ReaderContent {
+export function readArticle(
+  doc: Document,
+  view: ExtractionWindow,
+  options?: { disposable?: boolean },
+): ReaderContent {
   try {
-    const article = extractArticle(doc, createSanitizer(view));
+    const article = extractArticle(doc, createSanitizer(view), options);
     return article ? { article } : { problem: 'readerNoArticle' };
   } catch (error) {
     console.warn('[yidu] extraction failed', error);

@@ -16,7 +16,9 @@ export function serializePage(doc: Document): string {
 /**
  * Parses a page's HTML inert (no script runs, nothing loads) with the page's own address as its
  * base, so relative links and images resolve as they did on the page. The page's own `<base>`, if
- * any, still counts, resolved against that address.
+ * any, still counts, resolved against that address. (Readability then writes in-page links out in
+ * full, `#note-1` as the page's address and `#note-1`, as it does on any page with a `<base>`: the
+ * reader opens them in a new tab either way, at the same place.)
  */
 export function parsePage(html: string, url: string, parser: DOMParser): Document {
   const doc = parser.parseFromString(html, 'text/html');
