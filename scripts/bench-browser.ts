@@ -5,7 +5,7 @@
  * new figure is one more entry in FIGURES. Run by scripts/bench.ts; on its own, all figures or
  * those named: `npx tsx scripts/bench-browser.ts [readerOpening detectorOnHugePages speechStart]`.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -345,6 +345,7 @@ export async function benchBrowser(only: string[] = []): Promise<BenchRow[]> {
   } finally {
     await context.close();
     await server.close();
+    rmSync(anchor, { recursive: true, force: true });
   }
 }
 

@@ -6,7 +6,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { countCjk, reachesCjk } from '~/utils/cjk';
 import { detectArticlePage } from '~/utils/detect/detect-article-page';
-import { findRunningParagraph, readPageText, readParagraphs } from '~/utils/detect/page-text';
+import { readPageText, readParagraphs } from '~/utils/detect/page-text';
 
 const FOOTER = '<footer><p>网站标识码：5120000001　蜀ICP备05003300号</p></footer>';
 const PARAGRAPH =
@@ -68,7 +68,7 @@ describe('the text the detector reads', () => {
 describe('the running paragraph that settles a page', () => {
   const LONG =
     '会议强调，要深入推进城乡建设，做好民生保障工作，确保各项任务落到实处，切实提高人民群众的获得感、幸福感和安全感，推动经济社会高质量发展。';
-  const find = (html: string) => findRunningParagraph(bodyOf(html), 40)?.id;
+  const find = (html: string) => readParagraphs(bodyOf(html), 40).running?.id;
 
   it('is the first paragraph with enough Chinese outside links', () => {
     expect(find(`<p id="short">短句。</p><p id="long">${LONG}</p><p id="later">${LONG}</p>`)).toBe(

@@ -259,7 +259,7 @@ const MAX_PARAGRAPHS_READ = 2_000;
 
 /** What the paragraphs (`p`, `pre`) of a page say about its running text. */
 export interface Paragraphs {
-  /** A paragraph holding `enough` CJK characters outside links, if any. */
+  /** A paragraph holding `enough` CJK characters outside links, if any (the first `p`, else `pre`). */
   running?: Element;
   /**
    * When none does: CJK characters outside links of the paragraphs of PARAGRAPH_MIN_CHARACTERS or
@@ -309,11 +309,6 @@ export function readParagraphs(root: Element, enough: number): Paragraphs {
   for (const { paragraph, characters } of short)
     add(articleCharacters(paragraph, root, characters, characters, lists));
   return found;
-}
-
-/** The first paragraph with running text (see `readParagraphs`). */
-export function findRunningParagraph(root: Element, enough: number): Element | undefined {
-  return readParagraphs(root, enough).running;
 }
 
 /**
