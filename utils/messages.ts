@@ -162,12 +162,11 @@ export async function injectBundles(bundles: BundleName[]): Promise<void> {
     throw new Error(`cannot load ${bundles.join(', ')}: ${result?.reason ?? 'no answer'}`);
 }
 
-/** Sends a message to the extension's own pages (the extractor document) and returns the answer. */
-export function sendToExtension<M extends Message>(
-  message: M,
-): Promise<MessageResponse[M['type']]> {
-  return browser.runtime.sendMessage(message) as Promise<MessageResponse[M['type']]>;
-}
+/**
+ * Sends a message to the extension's own pages (the extractor document) and returns the answer:
+ * the same call, which reaches the background and the extension's pages alike.
+ */
+export const sendToExtension = sendToBackground;
 
 /** Sends a message to the content scripts of one tab's top frame and returns the typed answer. */
 export function sendToTab<M extends Message>(
