@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConverter } from '../../utils/convert/load-converter';
 import { loadNodeDictionaries } from '../../utils/convert/load-node';
-import { type Harness, openPopup, startHarness, visit } from './harness';
+import { type Harness, openPopup, readerShown, startHarness, visit } from './harness';
 
 let harness: Harness;
 
@@ -26,7 +26,7 @@ const readerArticle = (page: Page) =>
 
 async function openReader(page: Page) {
   await page.getByTestId('reader-entry').click();
-  await page.getByTestId('reader').waitFor();
+  await readerShown(page);
 }
 
 const clearSettings = () => harness.serviceWorker.evaluate(() => chrome.storage.sync.clear());

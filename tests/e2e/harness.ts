@@ -68,6 +68,14 @@ export async function visit(
  * The id of the tab `page` shows, as the extension sees it: the page is brought to the front and the
  * active tab taken (without the `tabs` permission the extension cannot match other hosts by URL).
  */
+/**
+ * Waits for the reader to show its article or its message: its dialog comes up first with "working"
+ * on a huge page, or on a page whose article takes more than a moment.
+ */
+export function readerShown(page: Page): Promise<void> {
+  return page.getByTestId('reader-content').or(page.getByTestId('reader-problem')).waitFor();
+}
+
 export async function tabIdOf(harness: Harness, page: Page): Promise<number> {
   await page.bringToFront();
   return harness.serviceWorker.evaluate(async () => {

@@ -19,7 +19,7 @@ import {
   xhtml,
   xssArticle,
 } from '../hostile/pages';
-import { type Harness, openPopup, startHarness, tabIdOf } from './harness';
+import { type Harness, openPopup, readerShown, startHarness, tabIdOf } from './harness';
 
 let harness: Harness;
 
@@ -79,8 +79,7 @@ async function openReaderFromPopup(page: Page, tabId: number) {
   const popup = await openPopup(harness, tabId);
   await popup.getByTestId('open-reader').click();
   await popup.close();
-  // The article or the message (a huge page first shows that it is working).
-  await page.getByTestId('reader-content').or(page.getByTestId('reader-problem')).waitFor();
+  await readerShown(page);
 }
 
 const readerText = (page: Page) =>
@@ -107,7 +106,7 @@ describe('script injection', () => {
     // after the reader opens is ours.
     const pageOwnErrors = errors.length;
     await page.getByTestId('reader-entry').click();
-    await page.getByTestId('reader').waitFor();
+    await readerShown(page);
     // Work the reader: hover and click through the article, switch themes, read aloud, close, reopen.
     const links = page.getByTestId('reader-content').locator('a, img');
     for (let i = 0; i < Math.min(await links.count(), 12); i += 1)
@@ -126,7 +125,7 @@ describe('script injection', () => {
     await page.getByTestId('script-original').click();
     await page.getByTestId('reader-close').click();
     await page.getByTestId('reader-entry').click();
-    await page.getByTestId('reader').waitFor();
+    await readerShown(page);
     await page.waitForTimeout(500);
     const after = await page.evaluate(() => [
       ...(window as unknown as { pwnedBy: number[] }).pwnedBy,
@@ -224,7 +223,7 @@ describe('odd and broken pages', () => {
     const { page, errors } = await open('/art/2026/9/19/art_1_7.html');
     await page.waitForFunction(() => document.body.textContent?.includes('更新后的通知'));
     await page.getByTestId('reader-entry').click();
-    await page.getByTestId('reader').waitFor();
+    await readerShown(page);
     expect((await readerText(page)).body).toContain('更新第1条');
     expect(errors).toEqual([]);
     await page.close();

@@ -4,7 +4,7 @@
  * the extension's packaged files.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Harness, openPopup, startHarness, visit } from './harness';
+import { type Harness, openPopup, readerShown, startHarness, visit } from './harness';
 
 let harness: Harness;
 const requests: string[] = [];
@@ -21,7 +21,7 @@ it('every request is the page’s own or a packaged file of the extension', asyn
   const golden = harness.page('ziyang-article');
   const { page, tabId } = await visit(harness, 'ziyang-article');
   await page.getByTestId('reader-entry').click();
-  await page.getByTestId('reader').waitFor();
+  await readerShown(page);
   await page.getByTestId('menu-script').click();
   await page.getByTestId('script-tw').click();
   await expect.poll(() => page.getByTestId('script-status').textContent()).toBe('识别为：简体');

@@ -6,7 +6,15 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, type Harness, openPopup, SCREENSHOT_DIR, startHarness, visit } from './harness';
+import {
+  badgeText,
+  type Harness,
+  openPopup,
+  readerShown,
+  SCREENSHOT_DIR,
+  startHarness,
+  visit,
+} from './harness';
 
 let harness: Harness;
 
@@ -90,7 +98,7 @@ describe('a government article page', () => {
     await entry.focus();
     const before = await pageState(page);
     await page.keyboard.press('Enter');
-    await page.getByTestId('reader').waitFor();
+    await readerShown(page);
 
     const textSize = () =>
       page.getByTestId('reader-content').evaluate((element) => getComputedStyle(element).fontSize);
@@ -132,7 +140,7 @@ describe('a government article page', () => {
     for (let round = 0; round < 20; round += 1) {
       await entry.focus();
       await page.keyboard.press('Enter');
-      await page.getByTestId('reader').waitFor();
+      await readerShown(page);
       await page.keyboard.press('Escape');
       await expect.poll(() => page.getByTestId('reader').count()).toBe(0);
       expect(await pageState(page)).toEqual(before);
@@ -145,7 +153,7 @@ describe('a notice with a table and attachments', () => {
   it('shows the date and source in the header card, the table, and the attachments by name', async () => {
     const { page } = await visitPage('hanweb-notice');
     await page.getByTestId('reader-entry').click();
-    await page.getByTestId('reader').waitFor();
+    await readerShown(page);
     const card = (await page.locator('.yd-meta').textContent()) ?? '';
     expect(card).toContain('2026-09-19');
     expect(card).toContain('市医疗保障局');

@@ -9,6 +9,7 @@ import {
   axeViolations,
   type Harness,
   openPopup,
+  readerShown,
   SCREENSHOT_DIR,
   startHarness,
   visit,
@@ -27,7 +28,7 @@ const visitPage = (slug: string) => visit(harness, slug);
 
 async function openReader(page: Page): Promise<void> {
   await page.getByTestId('reader-entry').click();
-  await page.getByTestId('reader').waitFor();
+  await readerShown(page);
 }
 
 /** Computed style of the reader's article body. */
@@ -242,7 +243,7 @@ describe('the popup', () => {
       .toEqual({ autoOpen: true });
     await popup.close();
     await page.reload();
-    await page.getByTestId('reader').waitFor();
+    await readerShown(page);
     // Not on a list page of the same site.
     const list = await visitPage('ziyang-list');
     await list.page.waitForTimeout(500);
@@ -328,7 +329,7 @@ describe('the options page', () => {
     await expect.poll(() => options.locator('[data-site="www.cmse.gov.cn"]').count()).toBe(1);
     // The site opens the reader by itself now.
     const { page } = await visitPage('cmse-space-station');
-    await page.getByTestId('reader').waitFor();
+    await readerShown(page);
     await page.close();
 
     // The shortcuts are listed with their keys.

@@ -14,7 +14,7 @@ import { EXTENSION_DIR } from '../../scripts/browser.mjs';
 import { HANDOVER_GLOBAL } from '../../utils/bundles';
 import type { Message } from '../../utils/messages';
 import type { SpeechStartResult, SpeechStatus } from '../../utils/speech/speech-protocol';
-import { type Harness, openPopup, startHarness, tabIdOf } from './harness';
+import { type Harness, openPopup, readerShown, startHarness, tabIdOf } from './harness';
 
 let harness: Harness;
 
@@ -267,7 +267,7 @@ describe("the reader's own speech controls", () => {
   it('play, next, pause, read from a clicked paragraph, speed, and closing stops it', async () => {
     const { page } = await visit('hanweb-notice');
     await page.getByTestId('reader-entry').click();
-    await page.getByTestId('reader').waitFor();
+    await readerShown(page);
     await watchHighlight(page);
     const play = page.getByTestId('speech-play');
     await play.click();

@@ -74,6 +74,26 @@ describe('opening the reader', () => {
     expect(shown).toEqual(['article']);
   });
 
+  it('says the article is coming when it takes more than a moment, then shows it', async () => {
+    // The extractor answers only when `arrive` is called.
+    let arrive = () => {};
+    const doc = pageWith(0);
+    const { session, shown } = openReader(doc, (page) => {
+      const content = throughHtml(page);
+      return new Promise((resolve) => {
+        arrive = () => void content.then(resolve);
+      });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(shown).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(shown).toEqual(['working']);
+    expect(doc.querySelector(OVERLAY_HOST_TAG)).not.toBeNull();
+    arrive();
+    await session.whenShown();
+    expect(shown).toEqual(['working', 'article']);
+  });
+
   it('says the reader failed when the extractor cannot be reached, and when it throws', async () => {
     const rejected = openReader(pageWith(0), () => Promise.reject(new Error('no extractor')));
     const thrown = openReader(pageWith(0), () => {

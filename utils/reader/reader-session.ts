@@ -33,6 +33,13 @@ export interface ReaderRenderer {
 /** Reads the page when called (synchronously), then resolves to what the reader shows. */
 export type ReaderExtractor = (doc: Document) => Promise<ReaderContent>;
 
+/**
+ * How long an ordinary page's reader may take to come up before it says it is coming: long enough
+ * that a typical article (about 0.1 s) never flashes the message, short enough that a reader who
+ * clicked sees something happen.
+ */
+const SLOW_OPENING_MS = 300;
+
 export function createReaderSession(
   doc: Document,
   renderer: ReaderRenderer,
@@ -40,24 +47,25 @@ export function createReaderSession(
   extract: ReaderExtractor,
 ) {
   let handle: OverlayHandle | null = null;
-  /** An ordinary page's opening, while its article is on its way (the overlay is not up yet). */
+  /** The opening whose content is on its way, if any. */
   let pending: Promise<void> | null = null;
+  let slow: ReturnType<typeof setTimeout> | undefined;
   /** Settles once the content of the latest opening has been drawn (or the reader closed). */
   let shown: Promise<void> = Promise.resolve();
 
   function close() {
     pending = null;
+    clearTimeout(slow);
     if (!handle) return;
     renderer.unrender(handle.container);
     handle.remove();
     handle = null;
   }
 
-  /** Shows the extracted content in the reader that asked for it, if it is still open. */
-  function show(opened: OverlayHandle, content: Promise<ReaderContent>): Promise<void> {
-    return content.then((extracted) => {
-      if (handle === opened) renderer.render(opened.container, extracted, close);
-    });
+  /** Draws `content`, bringing the overlay up first if it is not up yet. */
+  function render(content: ReaderContent) {
+    handle ??= mountOverlay(doc, { ...overlay, onEscape: close });
+    renderer.render(handle.container, content, close);
   }
 
   function open() {
@@ -66,36 +74,39 @@ export function createReaderSession(
       return;
     }
     if (pending) return;
+    const arrive = (opening: Promise<void>) => (content: ReaderContent) => {
+      if (pending !== opening) return; // closed meanwhile
+      pending = null;
+      clearTimeout(slow);
+      render(content);
+    };
+    let opening: Promise<void>;
     if (doc.getElementsByTagName('*').length <= HUGE_PAGE_ELEMENTS) {
-      // The page is read as it is now; the reader comes up with its article (a moment later, as
-      // the page's own navigation would), unless closed meanwhile.
-      const opening: Promise<void> = safely(extract, doc).then((content) => {
-        if (pending !== opening) return;
-        pending = null;
-        handle = mountOverlay(doc, { ...overlay, onEscape: close });
-        renderer.render(handle.container, content, close);
-      });
-      pending = opening;
-      shown = opening;
-      return;
+      // The page is read as it is now; the reader comes up with its article, or says it is coming
+      // if that takes a while.
+      opening = safely(extract, doc).then((content) => arrive(opening)(content));
+      slow = setTimeout(() => {
+        if (pending === opening && !handle) render({ working: 'readerOpening' });
+      }, SLOW_OPENING_MS);
+    } else {
+      // A huge page: say so and let that be painted before reading the page out (which takes the
+      // page a moment); the page stays free while the article is extracted.
+      render({ working: 'readerWorking' });
+      opening = new Promise((settle) =>
+        afterPaint(doc, () => {
+          if (pending !== opening) settle();
+          else void safely(extract, doc).then(arrive(opening)).then(settle);
+        }),
+      );
     }
-    // A huge page: say so and let that be painted before reading the page out (which takes the
-    // page a moment); the page stays free while the article is extracted.
-    const opened = mountOverlay(doc, { ...overlay, onEscape: close });
-    handle = opened;
-    renderer.render(opened.container, { working: 'readerWorking' }, close);
-    shown = new Promise((settle) =>
-      afterPaint(doc, () => {
-        if (handle === opened) void show(opened, safely(extract, doc)).then(settle);
-        else settle();
-      }),
-    );
+    pending = opening;
+    shown = opening;
   }
 
   return {
     open,
     close,
-    /** Open, or opening (its article on its way). */
+    /** Open, or opening (its content on its way). */
     isOpen: () => handle !== null || pending !== null,
     /** Settles once the reader shows its article or its message (asked for by reading aloud). */
     whenShown: () => shown,
