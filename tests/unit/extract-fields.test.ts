@@ -167,6 +167,9 @@ describe('attachmentUrl', () => {
     ['/a.html', undefined],
     ['/a.pdf.html', undefined],
     ['/budget', undefined],
+    // A user name and password in the link go nowhere, neither to the list nor to the server.
+    ['http://admin:secret@x.gov.cn/a.pdf', 'http://x.gov.cn/a.pdf'],
+    ['https://admin@x.gov.cn/a.pdf', 'https://x.gov.cn/a.pdf'],
   ])('%s → %s', (href, expected) => {
     expect(attachmentUrl(href, base)).toBe(expected);
   });

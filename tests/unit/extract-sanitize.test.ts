@@ -88,4 +88,40 @@ describe('sanitize', () => {
       expect(link.getAttribute('rel')).toBe('noopener noreferrer');
     }
   });
+
+  it('treats image-map areas as links: beside the reader, telling the target nothing', () => {
+    const root = window.document.createElement('div');
+    root.innerHTML = sanitize(
+      '<map name="m"><area shape="rect" coords="0,0,9,9" href="http://a.gov.cn/x.html" ' +
+        'target="_self" rel="opener" alt="区县"></map>',
+    );
+    const area = root.querySelector('area');
+    expect(area?.getAttribute('href')).toBe('http://a.gov.cn/x.html');
+    expect(area?.getAttribute('target')).toBe('_blank');
+    expect(area?.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('lets no video or sound play by itself', () => {
+    const root = window.document.createElement('div');
+    root.innerHTML = sanitize(
+      '<video src="http://a.gov.cn/v.mp4" autoplay controls></video>' +
+        '<audio src="http://a.gov.cn/a.mp3" autoplay></audio>',
+    );
+    expect(root.querySelectorAll('[autoplay]')).toHaveLength(0);
+    expect(root.querySelector('video')?.hasAttribute('controls')).toBe(true);
+  });
+
+  it('strips user names and passwords from link, area and image URLs', () => {
+    const root = window.document.createElement('div');
+    root.innerHTML = sanitize(
+      '<a href="http://admin:secret@a.gov.cn/f.pdf">附件</a>' +
+        '<map><area href="https://user@a.gov.cn/m.html" alt="图"></map>' +
+        '<img src="http://u:p@a.gov.cn/p.jpg" alt="照片"><a href="mailto:x@a.gov.cn">信</a>',
+    );
+    expect(root.querySelector('a')?.getAttribute('href')).toBe('http://a.gov.cn/f.pdf');
+    expect(root.querySelector('area')?.getAttribute('href')).toBe('https://a.gov.cn/m.html');
+    expect(root.querySelector('img')?.getAttribute('src')).toBe('http://a.gov.cn/p.jpg');
+    // A mail address is not a user name.
+    expect(root.querySelectorAll('a')[1]?.getAttribute('href')).toBe('mailto:x@a.gov.cn');
+  });
 });

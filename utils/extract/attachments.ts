@@ -20,6 +20,9 @@ export function attachmentUrl(href: string, baseUrl: string): string | undefined
   if (!URL.canParse(href, baseUrl)) return undefined;
   const url = new URL(href, baseUrl);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  // Listed and opened without any user name and password the link carried.
+  url.username = '';
+  url.password = '';
   // Download scripts name the file in the query: /download.jsp?filename=名单.xlsx
   const names = [url.pathname, ...url.searchParams.values()];
   return names.some((name) => ATTACHMENT_FILE.test(name)) ? url.href : undefined;

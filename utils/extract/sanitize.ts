@@ -14,7 +14,20 @@ const ALLOWED_URI = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$
 
 const SANITIZE_CONFIG = {
   // Page styling and layout hooks would fight the reader's own typography and themes.
-  FORBID_ATTR: ['style', 'class', 'id', 'align', 'width', 'height', 'bgcolor', 'color', 'face'],
+  // `background` also fetches an image; `autoplay` would start sound or video unasked.
+  FORBID_ATTR: [
+    'style',
+    'class',
+    'id',
+    'align',
+    'width',
+    'height',
+    'bgcolor',
+    'color',
+    'face',
+    'background',
+    'autoplay',
+  ],
   // Nothing interactive, embedded or styled: the reader shows text, tables, images and links.
   // (DOMPurify drops <script> and event handlers by itself; they are listed to say so.)
   FORBID_TAGS: [
@@ -45,12 +58,35 @@ const SANITIZE_CONFIG = {
 /** Returns a function that sanitizes an HTML string into safe HTML for the given window's DOM. */
 export function createSanitizer(window: WindowLike): (html: string) => string {
   const purify = createDOMPurify(window);
-  // Article links open beside the reader, and the page they open learns nothing of this one.
   purify.addHook('afterSanitizeAttributes', (node) => {
-    if (node.nodeName === 'A' && (node as Element).hasAttribute('href')) {
-      (node as Element).setAttribute('target', '_blank');
-      (node as Element).setAttribute('rel', 'noopener noreferrer');
+    const element = node as Element;
+    for (const name of URL_ATTRIBUTES) {
+      const value = element.getAttribute?.(name);
+      if (value) element.setAttribute(name, withoutCredentials(value));
+    }
+    // Article links (image-map areas are links too) open beside the reader, and the page they
+    // open learns nothing of this one.
+    if ((node.nodeName === 'A' || node.nodeName === 'AREA') && element.hasAttribute('href')) {
+      element.setAttribute('target', '_blank');
+      element.setAttribute('rel', 'noopener noreferrer');
     }
   });
   return (html) => purify.sanitize(html, SANITIZE_CONFIG);
+}
+
+/** The attributes of the kept elements that hold one URL. */
+const URL_ATTRIBUTES = ['href', 'src', 'poster'];
+
+/**
+ * `url` without a user name and password (`http://admin:secret@host/` → `http://host/`): a page's
+ * credentials are not sent on, nor shown, by the reader. Other URLs are returned as they are.
+ */
+export function withoutCredentials(url: string): string {
+  // Only absolute http(s) URLs carry credentials the reader would send (`mailto:a@b` has none).
+  if (!/^\s*https?:/i.test(url) || !URL.canParse(url.trim())) return url;
+  const parsed = new URL(url.trim());
+  if (!parsed.username && !parsed.password) return url;
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.href;
 }
