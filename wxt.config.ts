@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { GOV_HOST_MATCHES } from './utils/detect/gov-hosts';
@@ -7,6 +8,16 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
+    resolve: {
+      // WXT's content-script context tells the page the extension's id when each content script
+      // starts: ours does not (see utils/wxt/content-script-context.ts).
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: resolve(import.meta.dirname, 'utils/wxt/content-script-context.ts'),
+        },
+      ],
+    },
     // Vite's module-preload polyfill fetches <link rel=modulepreload> files itself: the extension
     // makes no request of its own, and its pages load their own files directly.
     build: { modulePreload: { polyfill: false } },

@@ -17,8 +17,12 @@ export default defineContentScript({
     if (global.yiduEntry) return global.yiduEntry.show();
 
     let hide: (() => void) | undefined;
+    // Once the user has said "not on this site", nothing brings the button back in this page
+    // (not even a detection run before the choice has reached the settings).
+    let dismissed = false;
     const host = location.hostname;
     const show = () => {
+      if (dismissed) return;
       hide?.();
       hide = showEntryButton(document, {
         label: t('readerEntry'),
@@ -26,8 +30,10 @@ export default defineContentScript({
         dismissLabel: t('entryDismiss'),
         dismissTitle: t('entryDismissTitle'),
         onClick: () => void sendToBackground({ type: 'ui→background:open-reader' }),
-        onDismiss: () =>
-          void sendToBackground({ type: 'content→background:hide-entry-button', host }),
+        onDismiss: () => {
+          dismissed = true;
+          void sendToBackground({ type: 'content→background:hide-entry-button', host });
+        },
       });
     };
     global.yiduEntry = { show };

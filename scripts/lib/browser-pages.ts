@@ -12,9 +12,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { decodeHtml } from '../../utils/decode-html';
-import { DETECT_MEASURE } from '../../utils/detect/detect-article-page';
+import { DETECT_RUN_GLOBAL, type DetectRun } from '../../utils/detect/detect-article-page';
 import { CORPUS_DIR, corpusPages } from './corpus';
 import { loadDocument } from './inspect-page';
 
@@ -153,7 +153,7 @@ export async function recordLongTasks(page: Page): Promise<void> {
 }
 
 export interface DetectorCost {
-  /** The detector's own run, from its `yidu-detect` measure. */
+  /** The detector's own run, as it recorded it (`DETECT_RUN_GLOBAL`). */
   detectMs: number;
   /** The longest long task overlapping that run (0 when none: every task was under 50 ms). */
   longestTaskMs: number;
@@ -163,28 +163,65 @@ export interface DetectorCost {
 
 /** Waits for the detector to have run in `page` and reads what it cost (see `recordLongTasks`). */
 export async function detectorCost(page: Page, timeout = 60_000): Promise<DetectorCost> {
-  await page.waitForFunction(
-    (name) => performance.getEntriesByName(name, 'measure').length > 0,
-    DETECT_MEASURE,
-    { timeout },
-  );
+  const session = await page.context().newCDPSession(page);
+  let run: DetectRun | undefined;
+  try {
+    const deadline = Date.now() + timeout;
+    while (!run) {
+      run = await readExtensionGlobal<DetectRun>(session, DETECT_RUN_GLOBAL);
+      if (run) break;
+      if (Date.now() > deadline) throw new Error('the detector did not run');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await session.detach();
+  }
   // A long task is reported when it ends: give the observer a frame to deliver it.
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
-  return page.evaluate((name) => {
-    const [measure] = performance.getEntriesByName(name, 'measure');
+  return page.evaluate((measure) => {
     const tasks = (window as unknown as { yiduLongTasks?: { start: number; duration: number }[] })
       .yiduLongTasks;
-    if (!measure || !tasks) throw new Error('no detector measure or no long-task record');
-    const end = measure.startTime + measure.duration;
+    if (!tasks) throw new Error('no long-task record');
+    const end = measure.start + measure.duration;
     const overlapping = tasks.filter(
-      (task) => task.start < end && task.start + task.duration > measure.startTime,
+      (task) => task.start < end && task.start + task.duration > measure.start,
     );
     return {
       detectMs: measure.duration,
       longestTaskMs: Math.max(0, ...overlapping.map((task) => task.duration)),
       pageLongTasks: tasks.length,
     };
-  }, DETECT_MEASURE);
+  }, run);
+}
+
+/**
+ * A global of the extension's content scripts in the page's top frame (their isolated world, which
+ * the page cannot see), read through the DevTools protocol; undefined while it is not there.
+ */
+async function readExtensionGlobal<T>(session: CDPSession, name: string): Promise<T | undefined> {
+  const worlds: number[] = [];
+  const onContext = (event: {
+    context: { id: number; origin: string; auxData?: { isDefault?: boolean } };
+  }) => {
+    const { id, origin, auxData } = event.context;
+    if (origin.startsWith('chrome-extension://') && auxData?.isDefault === false) worlds.push(id);
+  };
+  session.on('Runtime.executionContextCreated', onContext);
+  // Enabling reports every existing context as created.
+  await session.send('Runtime.enable');
+  await session.send('Runtime.disable');
+  session.off('Runtime.executionContextCreated', onContext);
+  for (const contextId of worlds) {
+    const { result } = await session
+      .send('Runtime.evaluate', {
+        expression: `globalThis[${JSON.stringify(name)}]`,
+        contextId,
+        returnByValue: true,
+      })
+      .catch(() => ({ result: undefined }));
+    if (result?.value !== undefined) return result.value as T;
+  }
+  return undefined;
 }
 
 export interface ReaderOpening {

@@ -66,6 +66,24 @@ describe('the built extension', () => {
     expect(manifest.web_accessible_resources).toBeUndefined();
   });
 
+  it('runs nothing in a page that tells the page the extension is there', () => {
+    // Content scripts and the bundles injected beside them share the page's DOM and performance
+    // timeline: WXT's "content script started" event and message carry the extension's id, and a
+    // named performance measure is readable by any page script.
+    const inPages = code.filter(({ path }) =>
+      /^(?:content-scripts\/|convert-engine|reader-speech|opencc-)/.test(path),
+    );
+    expect(inPages.map(({ path }) => path)).toContain('content-scripts/detector.js');
+    const found = inPages.flatMap(({ path, text }) =>
+      [
+        ...text.matchAll(
+          /content-script-started|wxt:locationchange|performance\.(?:measure|mark)\b|postMessage/g,
+        ),
+      ].map((match) => `${path}: ${match[0]}`),
+    );
+    expect(found).toEqual([]);
+  });
+
   it('keeps the conversion engine and reading aloud out of the reader script (loaded on first use)', () => {
     const text = (path: string) => code.find((file) => file.path === path)?.text ?? '';
     // One string each that only that code holds: the DOM conversion's observer of changed text,

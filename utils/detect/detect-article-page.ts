@@ -87,10 +87,15 @@ export function hasGovArticleMetadata(metadata: GovMetadata): boolean {
 }
 
 /**
- * The User Timing measure the detector's content script records around each run: the page's
- * performance timeline is shared with content scripts, so `npm run bench` and the E2E tests read it.
+ * Where the detector's content script keeps its last run (`performance.now()` times): a global of
+ * the extension's isolated world, which the page cannot see; `npm run bench` and the E2E tests read
+ * it through the DevTools protocol (scripts/lib/browser-pages.ts).
  */
-export const DETECT_MEASURE = 'yidu-detect';
+export const DETECT_RUN_GLOBAL = 'yiduDetectRun';
+export interface DetectRun {
+  start: number;
+  duration: number;
+}
 
 /**
  * Decides whether the page is an article: what every page of a portal pays for on load, so it
