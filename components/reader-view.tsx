@@ -2,6 +2,11 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '../utils/extract/extract-article';
 import { type MessageKey, t } from '../utils/i18n';
 import { formatPublishedAt } from '../utils/published-date';
+import {
+  fetchedByPage,
+  keepAllowedResources,
+  pageResourceFilter,
+} from '../utils/reader/page-resources';
 import type { ReaderContent } from '../utils/reader/reader-session';
 import type { Settings } from '../utils/settings';
 import { PanelButton } from './choice-group';
@@ -177,7 +182,8 @@ function ArticleBody({
 }
 
 /**
- * The article body. The HTML was sanitized by DOMPurify in extractArticle; it is parsed as HTML
+ * The article body. The HTML was sanitized by DOMPurify in extractArticle; it keeps only images the
+ * page could load itself (utils/reader/page-resources.ts). It is parsed as HTML
  * and the nodes moved in, rather than set with innerHTML, which parses as XML (and throws) when the
  * page is XHTML served as application/xhtml+xml.
  */
@@ -188,6 +194,8 @@ function SanitizedContent({ html }: { html: string }) {
     if (!element) return;
     const parsed = new DOMParser().parseFromString(html, 'text/html');
     const owner = element.ownerDocument;
+    // Parsed inert, so nothing is fetched before the images the page could not load are taken out.
+    keepAllowedResources(parsed.body, pageResourceFilter(owner.URL, fetchedByPage(owner)));
     element.replaceChildren(
       ...Array.from(parsed.body.childNodes, (node) => owner.importNode(node, true)),
     );
