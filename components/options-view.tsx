@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { FONT_SIZES_PX } from '../utils/display/font-size';
 import { t } from '../utils/i18n';
 import type { Settings, SiteSettings } from '../utils/settings';
-import type { VoiceInfo } from '../utils/speech/voices';
+import { isNetworkVoice, readsWithNetworkVoice, type VoiceInfo } from '../utils/speech/voices';
 import {
   ElderModeButton,
   ElderModeNote,
@@ -88,7 +88,9 @@ export function OptionsView(props: OptionsViewProps) {
             <option value="">{t('optionsVoiceAuto')}</option>
             {(props.voices ?? []).map((voice) => (
               <option key={voice.name} value={voice.name}>
-                {`${voice.name} (${voice.lang})`}
+                {isNetworkVoice(voice)
+                  ? t('voiceNetworkOption', [voice.name, voice.lang])
+                  : `${voice.name} (${voice.lang})`}
               </option>
             ))}
           </select>
@@ -96,6 +98,11 @@ export function OptionsView(props: OptionsViewProps) {
         {props.voices?.length === 0 && (
           <p class="yd-note" role="alert" data-testid="options-no-voice">
             {t('speechNoVoice')}
+          </p>
+        )}
+        {props.voices && readsWithNetworkVoice(props.voices, undefined, settings.speechVoice) && (
+          <p class="yd-note" data-testid="options-network-voice">
+            {t('speechNetworkVoice')}
           </p>
         )}
         <label class="options-field">

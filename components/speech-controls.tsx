@@ -8,6 +8,8 @@ export interface SpeechView {
   /** The voice has started the current sentence. */
   speaking: boolean;
   noChineseVoice: boolean;
+  /** Only a network voice reads here: the text goes to its provider. */
+  networkVoice?: boolean;
   error?: string;
 }
 
@@ -117,6 +119,11 @@ export function SpeechControls({
       {speech.noChineseVoice && (
         <p class="yd-note" role="alert" data-testid="speech-no-voice">
           {t('speechNoVoice')}
+        </p>
+      )}
+      {speech.networkVoice && !speech.noChineseVoice && (
+        <p class="yd-note" data-testid="speech-network-voice">
+          {t('speechNetworkVoice')}
         </p>
       )}
       {speech.error && !speech.noChineseVoice && (

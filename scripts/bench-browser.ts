@@ -140,9 +140,9 @@ const readerOpening: BrowserFigure = async ({ context, server, anchorDetect }) =
 };
 
 /**
- * The detector on 10 MB pages built at run time from a real government page: its own run (the
- * run it records in its own world) and any long task overlapping it, then the reader opened once on the
- * 10 MB article to show the page stays usable.
+ * The detector on 10 MB pages built at run time from a real government page: its own run (as it
+ * records it in its own world) and any long task overlapping it, then the reader opened once on
+ * the 10 MB article to show the page stays usable.
  */
 const detectorOnHugePages: BrowserFigure = async ({ context, server, anchorDetect }) => {
   const rows: BenchRow[] = [];

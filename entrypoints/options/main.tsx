@@ -22,7 +22,10 @@ async function loadChineseVoices(): Promise<VoiceInfo[]> {
   );
   if (answer) return answer.voices;
   const voices = await waitForVoices({
-    get: () => speechSynthesis.getVoices().map(({ name, lang }) => ({ name, lang })),
+    get: () =>
+      speechSynthesis
+        .getVoices()
+        .map(({ name, lang, localService }) => ({ name, lang, localService })),
     onChange: (listener) => {
       speechSynthesis.addEventListener('voiceschanged', listener);
       return () => speechSynthesis.removeEventListener('voiceschanged', listener);

@@ -18,6 +18,7 @@ function speechViewOf(status: SpeechStatus, tabId: number): SpeechView {
     total: progress.total,
     speaking: progress.speaking,
     noChineseVoice: status.noChineseVoice,
+    ...(status.networkVoice && { networkVoice: true }),
     ...(progress.error !== undefined && { error: progress.error }),
   };
 }

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { createBackgroundSpeech } from '../../utils/speech/background-speech';
+import type { SpeechEngine } from '../../utils/speech/engine';
 import {
   chineseLanguageOfTag,
   chineseVoices,
+  isNetworkVoice,
   lacksVoiceFor,
   pickVoice,
+  readsWithNetworkVoice,
   speechLanguagesFor,
   type VoiceInfo,
   waitForVoices,
@@ -135,6 +139,87 @@ describe('pickVoice', () => {
     expect(pickVoice(LINUX_VOICES, 'zh-Hans', 'Gone')?.name).toBe(
       'Chinese (Mandarin, latin as English) espeak-ng',
     );
+  });
+});
+
+describe('network voices (their text goes to their provider)', () => {
+  /** Chrome on Linux with espeak-ng, and with Google's network voices (chrome.tts `remote`). */
+  const LINUX_AND_GOOGLE: VoiceInfo[] = [
+    { name: 'Google 普通话（中国大陆）', lang: 'zh-CN', localService: false },
+    { name: 'Google 國語（臺灣）', lang: 'zh-TW', localService: false },
+    { name: 'Google 粤語（香港）', lang: 'zh-HK', localService: false },
+    ...LINUX_VOICES,
+  ];
+  const NETWORK_ONLY = LINUX_AND_GOOGLE.filter(isNetworkVoice);
+
+  it.each([
+    ['zh-Hans', 'Chinese (Mandarin, latin as English) espeak-ng'],
+    ['zh-TW', 'Chinese (Mandarin, latin as English) espeak-ng'],
+    ['zh-HK', 'Chinese (Cantonese) espeak-ng'],
+  ])(
+    'a local voice reads %s, even one of no region against a network voice of the region',
+    (lang, expected) => {
+      expect(pickVoice(LINUX_AND_GOOGLE, lang)?.name).toBe(expected);
+      expect(readsWithNetworkVoice(LINUX_AND_GOOGLE, lang)).toBe(false);
+    },
+  );
+
+  it('a local Mandarin voice reads Hong Kong text before a network Cantonese one', () => {
+    const voices = LINUX_AND_GOOGLE.filter((voice) => voice.lang !== 'yue');
+    expect(pickVoice(voices, 'zh-HK')?.name).toBe('Chinese (Mandarin, latin as English) espeak-ng');
+  });
+
+  it('a network voice reads only when no local voice can, and that is reported', () => {
+    expect(pickVoice(NETWORK_ONLY, 'zh-Hans')?.name).toBe('Google 普通话（中国大陆）');
+    expect(readsWithNetworkVoice(NETWORK_ONLY, 'zh-Hans')).toBe(true);
+    expect(readsWithNetworkVoice(NETWORK_ONLY, 'zh-HK')).toBe(true);
+    // Windows: Microsoft's local voices are there beside Google's.
+    expect(readsWithNetworkVoice(WINDOWS_VOICES, 'zh-Hans')).toBe(false);
+    // No voice at all is another message (how to add one), not this one.
+    expect(readsWithNetworkVoice([], 'zh-Hans')).toBe(false);
+  });
+
+  it('a network voice the user chose is used, and reported', () => {
+    const chosen = 'Google 國語（臺灣）';
+    expect(pickVoice(LINUX_AND_GOOGLE, 'zh-TW', chosen)?.name).toBe(chosen);
+    expect(readsWithNetworkVoice(LINUX_AND_GOOGLE, 'zh-TW', chosen)).toBe(true);
+  });
+});
+
+describe('the background tells the popup when a network voice reads', () => {
+  /** The background's service over an engine that lists `voices` and says nothing. */
+  const serviceWith = (voices: VoiceInfo[]) => {
+    const engine: SpeechEngine = {
+      speak: () => {},
+      cancel: () => {},
+      getVoices: async () => voices,
+    };
+    return createBackgroundSpeech({
+      engine,
+      sendProgress: async () => undefined,
+      sendStop: async () => undefined,
+      requestPlan: async () => null,
+      voiceTimeoutMs: 50,
+    });
+  };
+  const request = { chunks: ['通知'], lang: 'zh-Hans', startIndex: 0, rate: 1 };
+  const google = WINDOWS_VOICES.filter(isNetworkVoice);
+
+  it('before the first play (the popup polls the status), and when reading starts', async () => {
+    const speech = serviceWith(google);
+    speech.status(1);
+    await expect.poll(() => speech.status(1).networkVoice).toBe(true);
+    await speech.start(1, request);
+    expect(speech.status(1).networkVoice).toBe(true);
+    expect((await speech.voices('zh-Hans')).networkVoice).toBe(true);
+  });
+
+  it('not with a local voice', async () => {
+    const speech = serviceWith(WINDOWS_VOICES);
+    speech.status(1);
+    await speech.start(1, request);
+    expect(speech.status(1).networkVoice).toBe(false);
+    expect((await speech.voices('zh-HK')).networkVoice).toBeUndefined();
   });
 });
 

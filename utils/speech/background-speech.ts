@@ -14,7 +14,14 @@ import {
   type SpeechStatus,
   type SpeechVoices,
 } from './speech-protocol';
-import { chineseVoices, pickVoice, type VoiceInfo, waitForVoices } from './voices';
+import {
+  chineseVoices,
+  isNetworkVoice,
+  pickVoice,
+  readsWithNetworkVoice,
+  type VoiceInfo,
+  waitForVoices,
+} from './voices';
 
 export interface BackgroundSpeechDeps {
   engine: SpeechEngine;
@@ -49,6 +56,8 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
   let owner: { tabId: number; engine: 'background' | 'page' } | null = null;
   let knownVoices: readonly VoiceInfo[] | null = null;
   let noChineseVoice = false;
+  let networkVoice = false;
+  let voicesLooked = false;
   let lastRequest: { tabId: number; request: SpeechRequest } | null = null;
 
   controller.subscribe((progress) => {
@@ -87,6 +96,15 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
   }
 
   const status = (tabId?: number): SpeechStatus => {
+    // The popup asks every half second: the voices are looked at once, so that it can say before
+    // the first play whether only a network voice would read (mainland text, the usual case).
+    if (!voicesLooked) {
+      voicesLooked = true;
+      void loadVoices().then((voices) => {
+        // A reading started meanwhile knows better: its voice is the one used.
+        if (!lastRequest) networkVoice = readsWithNetworkVoice(voices, undefined);
+      });
+    }
     const reading =
       owner?.engine === 'background' && (tabId === undefined || owner.tabId === tabId);
     return {
@@ -95,6 +113,7 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
         : { ...IDLE_PROGRESS, rate: controller.progress().rate },
       ...(owner && { tabId: owner.tabId }),
       noChineseVoice,
+      networkVoice,
     };
   };
 
@@ -102,6 +121,7 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
     if (request.chunks.length === 0) return { ok: false, reason: 'nothing-to-read' };
     const voice = pickVoice(await loadVoices(), request.lang, request.voiceName);
     noChineseVoice = voice === undefined;
+    networkVoice = voice !== undefined && isNetworkVoice(voice);
     if (!voice) return { ok: false, reason: 'no-chinese-voice' };
     takeOver(tabId, 'background');
     lastRequest = { tabId, request };
@@ -175,7 +195,11 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
       const voices = await loadVoices();
       const missing = pickVoice(voices, lang) === undefined;
       noChineseVoice = missing;
-      return { voices: chineseVoices(voices), noChineseVoice: missing };
+      return {
+        voices: chineseVoices(voices),
+        noChineseVoice: missing,
+        ...(readsWithNetworkVoice(voices, lang) && { networkVoice: true }),
+      };
     },
     forgetTab(tabId) {
       if (owner?.tabId !== tabId) return;

@@ -34,12 +34,16 @@ export interface SpeechStatus {
   tabId?: number;
   /** True once a voice list was read and held no voice for the text. */
   noChineseVoice: boolean;
+  /** True once a voice list was read and only a network voice reads the text (it leaves the computer). */
+  networkVoice?: boolean;
 }
 
 export interface SpeechVoices {
   /** The Chinese voices installed (empty when there are none). */
   voices: VoiceInfo[];
   noChineseVoice: boolean;
+  /** Only a network voice reads the text asked about (see `SpeechStatus.networkVoice`). */
+  networkVoice?: boolean;
 }
 
 export const IDLE_PROGRESS: SpeechProgress = {

@@ -9,7 +9,10 @@
 export interface VoiceInfo {
   name: string;
   lang: string;
-  /** False for network voices (Google's), which need a connection and may stop mid-article. */
+  /**
+   * False for network voices (Google's in Chrome: chrome.tts `remote`): the text they read is sent
+   * to their provider, they need a connection and may stop mid-article.
+   */
   localService?: boolean;
 }
 
@@ -108,18 +111,20 @@ export function pickVoice(
 }
 
 /**
- * How well a voice fits: the language's rank first, then the region, a local voice over a network
- * one, a plain voice over espeak-ng's novelty variants ("…+whisper"), and Latin read as English.
+ * How well a voice fits: a local voice before any network one (a network voice sends the text to
+ * its provider: Hong Kong text is better read by a local Mandarin voice than sent to a Cantonese
+ * one), then the language's rank, the region, a plain voice over espeak-ng's novelty variants
+ * ("…+whisper"), and Latin read as English.
  */
 function voiceScore(voice: VoiceInfo, wanted: ChineseSpeechLanguage[], region: Region): number {
   const language = chineseLanguageOfTag(voice.lang);
   if (!language) return Number.NEGATIVE_INFINITY;
   const rank = wanted.indexOf(language.language);
   if (rank < 0) return Number.NEGATIVE_INFINITY;
-  let score = (wanted.length - rank) * 100;
+  let score = isNetworkVoice(voice) ? 0 : 1000;
+  score += (wanted.length - rank) * 100;
   if (language.region === region) score += 20;
   else if (language.region === undefined) score += 10;
-  if (voice.localService !== false) score += 8;
   if (!voice.name.includes('+')) score += 4;
   if (!language.latinAsPinyin) score += 2;
   return score;
@@ -128,6 +133,24 @@ function voiceScore(voice: VoiceInfo, wanted: ChineseSpeechLanguage[], region: R
 /** The Chinese voices, for the options page's list (every Chinese language, variants included). */
 export function chineseVoices(voices: readonly VoiceInfo[]): VoiceInfo[] {
   return voices.filter((voice) => chineseLanguageOfTag(voice.lang) !== null);
+}
+
+/** True for a voice that sends what it reads to its provider (see `VoiceInfo.localService`). */
+export function isNetworkVoice(voice: VoiceInfo): boolean {
+  return voice.localService === false;
+}
+
+/**
+ * True when this text would be read by a network voice: no local voice reads it (or the user chose
+ * a network voice). The popup and options page then say that the text leaves the computer.
+ */
+export function readsWithNetworkVoice(
+  voices: readonly VoiceInfo[],
+  textLang: string | undefined,
+  preferredName?: string,
+): boolean {
+  const voice = pickVoice(voices, textLang, preferredName);
+  return voice !== undefined && isNetworkVoice(voice);
 }
 
 /** True when no voice reads this text: the popup then explains how to add one. */
