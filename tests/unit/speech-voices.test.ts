@@ -1,6 +1,8 @@
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { createBackgroundSpeech } from '../../utils/speech/background-speech';
 import type { SpeechEngine } from '../../utils/speech/engine';
+import { createReaderSpeech } from '../../utils/speech/reader-speech';
 import {
   chineseLanguageOfTag,
   chineseVoices,
@@ -220,6 +222,34 @@ describe('the background tells the popup when a network voice reads', () => {
     await speech.start(1, request);
     expect(speech.status(1).networkVoice).toBe(false);
     expect((await speech.voices('zh-HK')).networkVoice).toBeUndefined();
+  });
+});
+
+describe('the reader reading in the page (Firefox) says it too', () => {
+  const readWith = async (voices: VoiceInfo[]) => {
+    const { document } = new JSDOM(
+      '<article lang="zh-Hans"><p>关于做好春季森林防火工作的通知。</p></article>',
+    ).window;
+    const speech = createReaderSpeech({
+      article: () => document.querySelector('article'),
+      mode: 'page',
+      pageEngine: { speak: () => {}, cancel: () => {}, getVoices: async () => voices },
+      settings: () => ({ rate: 1 }),
+      reducedMotion: () => true,
+      voiceTimeoutMs: 50,
+    });
+    await speech.play();
+    return speech.state();
+  };
+
+  it('with only a network voice', async () => {
+    expect((await readWith(WINDOWS_VOICES.filter(isNetworkVoice))).networkVoice).toBe(true);
+  });
+
+  it('not with a local one', async () => {
+    const state = await readWith(WINDOWS_VOICES);
+    expect(state.state).toBe('playing');
+    expect(state.networkVoice).toBeUndefined();
   });
 });
 

@@ -19,7 +19,7 @@ import type {
   SpeechStartResult,
   SpeechStatus,
 } from './speech-protocol';
-import { pickVoice, waitForVoices } from './voices';
+import { isNetworkVoice, pickVoice, waitForVoices } from './voices';
 
 export const SPEAKING_ATTRIBUTE = 'data-speaking';
 
@@ -33,6 +33,8 @@ export interface ReaderSpeechState {
   speaking: boolean;
   /** No voice reads this text: the popup explains how to add one. */
   noChineseVoice: boolean;
+  /** Only a network voice reads this text: the controls say that it leaves the computer. */
+  networkVoice?: boolean;
   error?: string;
 }
 
@@ -86,6 +88,7 @@ export function createReaderSpeech(options: ReaderSpeechOptions): ReaderSpeech {
   let plan: SpeechPlan | null = null;
   let highlighted: Element | null = null;
   let noChineseVoice = false;
+  let networkVoice = false;
   let progress: SpeechProgress = {
     state: 'idle',
     index: 0,
@@ -109,6 +112,7 @@ export function createReaderSpeech(options: ReaderSpeechOptions): ReaderSpeech {
       rate: progress.rate,
       speaking: progress.speaking,
       noChineseVoice,
+      ...(networkVoice && { networkVoice }),
       ...(progress.error !== undefined && { error: progress.error }),
     };
   }
@@ -178,6 +182,7 @@ export function createReaderSpeech(options: ReaderSpeechOptions): ReaderSpeech {
     const { rate, voiceName } = options.settings();
     const voice = pickVoice(voices, current.lang, voiceName);
     noChineseVoice = voice === undefined;
+    networkVoice = voice !== undefined && isNetworkVoice(voice);
     if (!voice) {
       update({ ...progress, state: 'idle' });
       return;
@@ -240,6 +245,7 @@ export function createReaderSpeech(options: ReaderSpeechOptions): ReaderSpeech {
     const status = await options.background?.control(action, rate);
     if (status) {
       noChineseVoice = status.noChineseVoice;
+      networkVoice = status.networkVoice === true;
       update(status.progress);
     }
     return status ?? { progress, noChineseVoice };
