@@ -1,7 +1,7 @@
 /**
  * What a page learns of the extension, and what it can make it do: the page hears nothing from our
  * content scripts when they start (WXT's "content script started" message carried the extension's
- * id), and events the page makes up do not run the detector again, so they cannot bring back an
+ * id) and finds nothing of ours in its performance timeline, and events the page makes up do not run the detector again, so they cannot bring back an
  * on-page button that was taken away or dismissed.
  */
 import type { Page } from 'playwright-core';
@@ -44,6 +44,13 @@ it('the page hears nothing from the extension while its scripts start', async ()
   await readerShown(page);
   await page.keyboard.press('Escape');
   expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+  // Nor does the page's performance timeline name anything of ours (the page itself marks nothing).
+  const timeline = await page.evaluate(() =>
+    [...performance.getEntriesByType('mark'), ...performance.getEntriesByType('measure')].map(
+      (entry) => entry.name,
+    ),
+  );
+  expect(timeline).toEqual([]);
   await page.close();
 });
 
