@@ -7,7 +7,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConverter } from '../../utils/convert/load-converter';
 import { loadNodeDictionaries } from '../../utils/convert/load-node';
-import { type Harness, openPopup, readerShown, startHarness, visit } from './harness';
+import {
+  type Harness,
+  openPopup,
+  readerShown,
+  saveScreenshot,
+  startHarness,
+  visit,
+} from './harness';
 
 let harness: Harness;
 
@@ -51,7 +58,7 @@ describe('in the reader', () => {
     // A phrase-level conversion: the body matches OpenCC's own output for the whole text.
     const body = (await page.getByTestId('reader-content').textContent()) ?? '';
     expect(body).toContain(toTw.convert('生态环境保护委员会'));
-    await page.screenshot({ path: 'docs/screenshots/reader-traditional.png' });
+    await saveScreenshot(page, 'reader-traditional');
 
     for (let round = 0; round < 20; round += 1) {
       await page.getByTestId('script-original').click();

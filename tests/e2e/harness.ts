@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { BrowserContext, Locator, Page, Worker } from 'playwright-core';
 import { launchWithExtension } from '../../scripts/browser.mjs';
 import {
   type GoldenPage,
@@ -24,6 +24,20 @@ export interface Harness {
 export const SCREENSHOT_DIR = 'docs/screenshots';
 
 /**
+ * Writes docs/screenshots/<name>.png only when asked (UPDATE_SCREENSHOTS=1), so an ordinary test run
+ * leaves the work tree as it found it (a rendered PNG differs by a few bytes from run to run).
+ */
+export async function saveScreenshot(
+  target: Pick<Page, 'screenshot'> | Pick<Locator, 'screenshot'>,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await target.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, ...options });
+}
+
+/**
  * `speech`: 'silent' (default) gives Chromium real voices through a private speech-dispatcher set-up
  * with a null audio device, independent of the user's home; 'off' starts it with no voices at all.
  */
@@ -37,7 +51,6 @@ export async function startHarness({
     hostRules: hostResolverRules(server.pages, server.port),
     speech,
   });
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {
     context,
     extensionId,

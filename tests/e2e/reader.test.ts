@@ -11,7 +11,7 @@ import {
   type Harness,
   openPopup,
   readerShown,
-  SCREENSHOT_DIR,
+  saveScreenshot,
   startHarness,
   visit,
 } from './harness';
@@ -61,7 +61,7 @@ describe('a government article page', () => {
     await expect
       .poll(() => popup.getByTestId('status-title').textContent())
       .toBe(golden.expected.title);
-    await popup.screenshot({ path: `${SCREENSHOT_DIR}/popup-article.png` });
+    await saveScreenshot(popup, 'popup-article');
     await popup.getByTestId('open-reader').click();
 
     await page.bringToFront();
@@ -73,7 +73,7 @@ describe('a government article page', () => {
     const body = (await page.getByTestId('reader-content').textContent()) ?? '';
     for (const text of golden.expected.bodyIncludes ?? []) expect(body).toContain(text);
     for (const text of golden.expected.bodyExcludes ?? []) expect(body).not.toContain(text);
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/reader.png` });
+    await saveScreenshot(page, 'reader');
 
     // A change in the popup reaches the open reader at once.
     const sizeBefore = await page.getByTestId('font-size-value').textContent();
@@ -164,7 +164,7 @@ describe('a notice with a table and attachments', () => {
     ]);
     const body = (await page.getByTestId('reader-content').textContent()) ?? '';
     expect(body).not.toContain('打印本页');
-    await page.getByTestId('reader').screenshot({ path: `${SCREENSHOT_DIR}/reader-notice.png` });
+    await saveScreenshot(page.getByTestId('reader'), 'reader-notice');
     await page.close();
   });
 });

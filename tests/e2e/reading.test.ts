@@ -10,7 +10,7 @@ import {
   type Harness,
   openPopup,
   readerShown,
-  SCREENSHOT_DIR,
+  saveScreenshot,
   startHarness,
   visit,
 } from './harness';
@@ -96,7 +96,7 @@ describe('the reader toolbar', () => {
       .locator('.yd-scroll')
       .evaluate((element) => element.scrollWidth - element.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/reader-largest.png` });
+    await saveScreenshot(page, 'reader-largest');
     const smaller = page.getByTestId('font-smaller');
     while (await smaller.isEnabled()) await smaller.click();
     await expect.poll(() => page.getByTestId('font-size-value').textContent()).toBe('字号 16px');
@@ -122,7 +122,7 @@ describe('the reader toolbar', () => {
       await expect.poll(() => articleStyle(page)).toMatchObject(colours);
       if (theme.endsWith('-on-black') || theme === 'black-on-white') {
         await page.getByTestId('menu-theme').click(); // close the panel for the picture
-        await page.screenshot({ path: `${SCREENSHOT_DIR}/reader-${theme}.png` });
+        await saveScreenshot(page, `reader-${theme}`);
       }
     }
     // "Follow the system" follows the emulated dark and more-contrast preferences.
@@ -200,7 +200,7 @@ describe('the popup', () => {
           .filter((rect) => rect.width > 0 && (rect.width < 48 || rect.height < 48)),
       );
     expect(small).toEqual([]);
-    await popup.screenshot({ path: `${SCREENSHOT_DIR}/popup.png`, fullPage: true });
+    await saveScreenshot(popup, 'popup', { fullPage: true });
     await popup.close();
     await page.close();
   });
@@ -340,7 +340,7 @@ describe('the options page', () => {
     await options.getByTestId('options-reset').click();
     await expect.poll(() => options.getByTestId('options-sites-empty').count()).toBe(1);
     await expect.poll(() => options.getByTestId('options-font-size').inputValue()).toBe('20');
-    await options.screenshot({ path: `${SCREENSHOT_DIR}/options.png`, fullPage: true });
+    await saveScreenshot(options, 'options', { fullPage: true });
     await options.close();
   });
 });
