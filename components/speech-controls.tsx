@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../utils/i18n';
 
 /** What the speech controls show: where reading stands, in the reader or in the tab. */
@@ -34,6 +35,18 @@ export function SpeechControls({
   onIntent?: () => void;
 }) {
   const active = speech.state !== 'idle';
+  const group = useRef<HTMLFieldSetElement>(null);
+  const play = useRef<HTMLButtonElement>(null);
+  // A button that has just been disabled (停止 once reading stops, 下一句 on the last sentence)
+  // would keep the focus or drop it to the page's body, where Esc and Tab no longer reach the
+  // reader: hand it to the play button, which is never disabled. A layout effect runs before the
+  // browser moves the focus away itself.
+  useLayoutEffect(() => {
+    const root = group.current?.getRootNode() as Document | ShadowRoot | undefined;
+    const focused = root?.activeElement;
+    if (focused && group.current?.contains(focused) && focused.matches(':disabled'))
+      play.current?.focus();
+  });
   const [icon, label] =
     speech.state === 'playing'
       ? ['Ⅱ', t('speechPause')]
@@ -43,9 +56,10 @@ export function SpeechControls({
   const step = (direction: 1 | -1) =>
     onRate(Math.min(2, Math.max(0.5, Number((rate + direction * 0.1).toFixed(1)))));
   return (
-    <fieldset class="yd-group yd-speech">
+    <fieldset class="yd-group yd-speech" ref={group}>
       <legend class="yd-legend">{t('speechMenu')}</legend>
       <button
+        ref={play}
         type="button"
         class="yd-button"
         data-testid="speech-play"

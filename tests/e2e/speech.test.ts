@@ -320,6 +320,32 @@ describe("the reader's own speech controls", () => {
   });
 });
 
+describe('stopping from the keyboard', () => {
+  it('停止 hands the focus to the play button, and Esc still closes the reader', async () => {
+    const { page } = await visit('hanweb-notice');
+    await page.getByTestId('reader-entry').click();
+    await readerShown(page);
+    const play = page.getByTestId('speech-play');
+    await play.click();
+    await expect.poll(() => play.getAttribute('data-state')).toBe('playing');
+    const focused = () =>
+      page.evaluate(
+        () =>
+          document.querySelector('yidu-reader')?.shadowRoot?.activeElement?.getAttribute(
+            'data-testid',
+          ) ?? null,
+      );
+    await page.getByTestId('speech-stop').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => play.getAttribute('data-state')).toBe('idle');
+    await expect.poll(() => page.getByTestId('speech-stop').isDisabled()).toBe(true);
+    await expect.poll(focused).toBe('speech-play');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('reader').count()).toBe(0);
+    await page.close();
+  });
+});
+
 describe("the page's own speechSynthesis (reader button path, Firefox path)", () => {
   it('reads the article after a real click, its code injected after the click, block by block', async () => {
     // The built reading-aloud bundle, as the background injects it into the reader's frame on the
