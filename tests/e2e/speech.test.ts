@@ -331,9 +331,9 @@ describe('stopping from the keyboard', () => {
     const focused = () =>
       page.evaluate(
         () =>
-          document.querySelector('yidu-reader')?.shadowRoot?.activeElement?.getAttribute(
-            'data-testid',
-          ) ?? null,
+          document
+            .querySelector('yidu-reader')
+            ?.shadowRoot?.activeElement?.getAttribute('data-testid') ?? null,
       );
     await page.getByTestId('speech-stop').focus();
     await page.keyboard.press('Enter');
