@@ -20,7 +20,9 @@ export interface GoldenPage {
 }
 export const PAGES_DIR: string;
 export function loadPages(): GoldenPage[];
-export function startFixtureServer(): Promise<{
+export function startFixtureServer(options?: {
+  extra?: Record<string, { body: string | Uint8Array; contentType: string }>;
+}): Promise<{
   port: number;
   pages: GoldenPage[];
   close(): Promise<void>;

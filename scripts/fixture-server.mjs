@@ -1,7 +1,7 @@
 // Serves the golden pages in tests/fixtures/pages/<slug>/ at the URLs their page.json names, so a
-// browser started with --host-resolver-rules (see hostResolverRules) visits
-// http://www.ziyang.gov.cn/... and the detector's real match patterns apply. Used by the E2E tests
-// and by `npm start`.
+// browser started with --host-resolver-rules (see hostResolverRules), or one that uses the server as
+// its HTTP proxy (Firefox, which has no such switch), visits http://www.ziyang.gov.cn/... and the
+// detector's real match patterns apply. Used by the E2E tests and by `npm start`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -18,12 +18,22 @@ export function loadPages() {
     });
 }
 
-/** Starts the server on a free loopback port; resolves to { port, pages, close() }. */
-export async function startFixtureServer() {
+/**
+ * Starts the server on a free loopback port; resolves to { port, pages, close() }. `extra`: more
+ * pages by URL ({ body, contentType }), for tests that build their own.
+ */
+export async function startFixtureServer({ extra = {} } = {}) {
   const pages = loadPages();
-  const byUrl = new Map(pages.map((page) => [stripQuery(page.url), page]));
+  const byUrl = new Map([
+    ...pages.map((page) => [stripQuery(page.url), page]),
+    ...Object.entries(extra).map(([url, page]) => [stripQuery(url), { ...page, html: page.body }]),
+  ]);
   const server = createServer((request, response) => {
-    const page = byUrl.get(stripQuery(`http://${request.headers.host}${request.url}`));
+    // A proxy request names the whole URL; a direct one only the path.
+    const url = /^https?:\/\//.test(request.url ?? '')
+      ? request.url
+      : `http://${request.headers.host}${request.url}`;
+    const page = byUrl.get(stripQuery(url));
     if (!page) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
       return;
