@@ -118,23 +118,31 @@ export function createWebSpeechEngine(api: WebSpeechApi): SpeechEngine {
     speak(utterance, events) {
       const id = ++serial;
       api.synthesis.cancel();
-      const spoken = api.createUtterance(utterance.text);
-      spoken.lang = utterance.lang;
-      const voice = findVoice(utterance.voiceName);
-      if (voice) spoken.voice = voice;
-      spoken.rate = utterance.rate;
-      spoken.onstart = () => {
-        if (id === serial) events.onStart();
+      const say = (retry: boolean) => {
+        const spoken = api.createUtterance(utterance.text);
+        spoken.lang = utterance.lang;
+        const voice = findVoice(utterance.voiceName);
+        if (voice) spoken.voice = voice;
+        spoken.rate = utterance.rate;
+        let started = false;
+        spoken.onstart = () => {
+          started = true;
+          if (id === serial) events.onStart();
+        };
+        spoken.onend = () => {
+          if (id === serial) events.onEnd();
+        };
+        spoken.onerror = (event) => {
+          if (id !== serial || CANCELLED_WEB_ERRORS.has(event.error)) return;
+          // Firefox through speech-dispatcher fails the first utterance after the voice list
+          // arrives, before it starts and with no error code; the next one is said: try once more.
+          if (!event.error && !started && retry) return say(false);
+          events.onError(event.error || 'synthesis-failed');
+        };
+        kept.utterance = spoken;
+        api.synthesis.speak(spoken);
       };
-      spoken.onend = () => {
-        if (id === serial) events.onEnd();
-      };
-      spoken.onerror = (event) => {
-        if (id !== serial || CANCELLED_WEB_ERRORS.has(event.error)) return;
-        events.onError(event.error);
-      };
-      kept.utterance = spoken;
-      api.synthesis.speak(spoken);
+      say(true);
     },
     cancel() {
       serial += 1;
