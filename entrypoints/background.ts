@@ -17,6 +17,7 @@ import { loadSettings, updateSettings, watchSettings } from '~/utils/settings-st
 import { syncSiteDetector } from '~/utils/site-access';
 import { createBackgroundSpeech } from '~/utils/speech/background-speech';
 import { type ChromeTtsApi, createChromeTtsEngine } from '~/utils/speech/engine';
+import { createPageSpeechStatusListener, publishSpeechStatus } from '~/utils/speech/speech-status';
 
 /** The reader's bundle, registered at runtime (see entrypoints/reader.content). */
 const READER_SCRIPT = '/content-scripts/reader.js' as const;
@@ -34,6 +35,7 @@ export default defineBackground(() => {
   // Chrome reads aloud here, with chrome.tts (Firefox has none: its readers speak in the page).
   const tts = (globalThis as { chrome?: { tts?: ChromeTtsApi } }).chrome?.tts;
   const speech = tts ? listenForSpeech(tts) : undefined;
+  browser.runtime.onMessage.addListener(createPageSpeechStatusListener(browser.storage));
 
   // Articles are extracted away from their page: in an offscreen document on Chrome (a service
   // worker has no DOM), here in the background page on Firefox. (The browser is known at build
@@ -131,6 +133,7 @@ function listenForSpeech(tts: ChromeTtsApi) {
     sendProgress: (tabId, progress) =>
       sendToTab(tabId, { type: '→page:speech-progress', progress }),
     sendStop: (tabId) => sendToTab(tabId, { type: '→page:speech-stop' }),
+    publish: (status) => publishSpeechStatus(browser.storage, status),
     requestPlan: async (tabId, startIndex) => {
       const opened = await openReader(tabId);
       if (!opened.ok) return null;

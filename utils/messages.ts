@@ -56,6 +56,13 @@ export type Message =
   | { type: 'content→background:speech-start'; request: SpeechRequest }
   /** The reader reads aloud itself (speechSynthesis): any other reading stops. */
   | { type: 'content→background:speech-claim' }
+  /** A reader reading in its page (Firefox): where it stands, published for the popup. */
+  | {
+      type: 'content→background:speech-status';
+      progress: SpeechProgress;
+      noChineseVoice: boolean;
+      networkVoice?: boolean;
+    }
   /** Start reading a tab aloud (popup, shortcut): opens the reader there and asks it for its plan. */
   | { type: 'ui→background:speech-start'; tabId?: number }
   /** A control for the reading in a tab (popup with tabId, reader toolbar for its own tab). */
@@ -90,6 +97,7 @@ export interface MessageResponse {
   '→page:hide-entry': true;
   'content→background:speech-start': SpeechStartResult;
   'content→background:speech-claim': undefined;
+  'content→background:speech-status': undefined;
   'ui→background:speech-start': SpeechStartResult;
   'ui→background:speech-control': SpeechStatus;
   'ui→background:speech-status': SpeechStatus;

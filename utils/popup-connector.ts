@@ -9,6 +9,7 @@ import type { PageStatus } from './detect/detect-article-page';
 import { type OpenReaderResult, sendToBackground, sendToTab } from './messages';
 import { hostOf, requestHostPermission } from './site-access';
 import type { SpeechAction, SpeechStatus } from './speech/speech-protocol';
+import { watchSpeechStatus } from './speech/speech-status';
 
 export type PopupStatus =
   | PageStatus
@@ -32,10 +33,20 @@ export interface PopupConnector {
    */
   requestHost(host: string): Promise<boolean>;
   /**
-   * Reading aloud in the tab through the background (Chrome's tts; it outlives the popup).
-   * Undefined where the background cannot read (Firefox reads in the page, from the reader).
+   * Readers read aloud in their page (Firefox, which has no tts for the background): reading
+   * starts from the reader's toolbar, and the popup's controls act on a reader that has read.
    */
-  speechStatus(tabId: number): Promise<SpeechStatus | undefined>;
+  readsInPage: boolean;
+  /**
+   * Follows where reading aloud stands (whichever tab reads: the popup shows its own tab's), the
+   * current status first, undefined when nothing has read yet. Returns the unsubscribe.
+   */
+  watchSpeech(listener: (status: SpeechStatus | undefined) => void): () => void;
+  /**
+   * A control for reading aloud in the tab: through the background (Chrome's tts; it outlives the
+   * popup), or straight to the tab's reader where readers read in their page. Undefined when
+   * nothing answers.
+   */
   speech(tabId: number, action: SpeechAction, rate?: number): Promise<SpeechStatus | undefined>;
   /** Shows the tab's page in a script ('original' restores it); null where not allowed. */
   convertPage(
@@ -46,6 +57,8 @@ export interface PopupConnector {
   pageScript(tabId: number): Promise<ScriptViewState | null>;
   openOptions(): void;
 }
+
+const READS_IN_PAGE = import.meta.env.BROWSER === 'firefox';
 
 export function createBrowserConnector(search: string): PopupConnector {
   return {
@@ -74,16 +87,29 @@ export function createBrowserConnector(search: string): PopupConnector {
     getZoom: (tabId) => browser.tabs.getZoom(tabId),
     setZoom: (tabId, factor) => browser.tabs.setZoom(tabId, factor),
     requestHost: (host) => requestHostPermission(host),
-    speechStatus: (tabId) =>
-      sendToBackground({ type: 'ui→background:speech-status', tabId }).catch(() => undefined),
-    // 'toggle' from idle opens the reader there and starts reading it.
+    readsInPage: READS_IN_PAGE,
+    watchSpeech: (listener) => {
+      // Asked once as the popup opens: the background then looks at its voices and publishes
+      // whether only a network voice would read, before the first play (Chrome; on Firefox
+      // nothing in the background reads, and nothing answers).
+      if (!READS_IN_PAGE)
+        void sendToBackground({ type: 'ui→background:speech-status' }).catch(() => undefined);
+      return watchSpeechStatus(browser.storage, listener);
+    },
     speech: (tabId, action, rate) =>
-      sendToBackground({
-        type: 'ui→background:speech-control',
-        tabId,
-        action,
-        ...(rate !== undefined && { rate }),
-      }).catch(() => undefined),
+      READS_IN_PAGE
+        ? sendToTab(tabId, {
+            type: '→page:speech-control',
+            action,
+            ...(rate !== undefined && { rate }),
+          }).catch(() => undefined)
+        : // 'toggle' from idle opens the reader there and starts reading it.
+          sendToBackground({
+            type: 'ui→background:speech-control',
+            tabId,
+            action,
+            ...(rate !== undefined && { rate }),
+          }).catch(() => undefined),
     convertPage: (tabId, script, source) =>
       sendToBackground({ type: 'ui→background:convert-page', tabId, script, source }).catch(
         () => null,

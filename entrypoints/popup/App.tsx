@@ -45,26 +45,22 @@ export function App({
       void connector.pageScript(tabId).then((state) => setPageScript(state?.shown ?? 'original'));
   }, [connector, tabId]);
 
-  // Where reading aloud stands in this tab, kept current while the popup is open.
+  // Where reading aloud stands in this tab, followed while the popup is open. Where readers read
+  // in their page, the controls show once this tab's reader has read (it is what they act on).
   useEffect(() => {
     if (tabId === undefined) return;
-    let active = true;
-    const poll = async () => {
-      const status = await connector.speechStatus(tabId);
-      if (active) setSpeech(status ? speechViewOf(status, tabId) : 'unsupported');
-    };
-    void poll();
-    const timer = setInterval(() => void poll(), 500);
-    return () => {
-      active = false;
-      clearInterval(timer);
-    };
+    return connector.watchSpeech((status) =>
+      setSpeech(
+        connector.readsInPage && status?.tabId !== tabId
+          ? 'unsupported'
+          : speechViewOf(status ?? { progress: IDLE_PROGRESS, noChineseVoice: false }, tabId),
+      ),
+    );
   }, [connector, tabId]);
 
+  // What the command changes arrives through the subscription above.
   const speak = async (command: SpeechCommand) => {
-    if (tabId === undefined) return;
-    const status = await connector.speech(tabId, command);
-    if (status) setSpeech(speechViewOf(status, tabId));
+    if (tabId !== undefined) await connector.speech(tabId, command);
   };
 
   useEffect(() => {

@@ -72,6 +72,16 @@ export default defineContentScript({
       },
       () => settings.speechRate,
     );
+    // Firefox reads in the page: where it stands goes to the background, for the popup to follow.
+    if (import.meta.env.BROWSER === 'firefox')
+      speech.subscribe(({ noChineseVoice, networkVoice, ...progress }) => {
+        void sendToBackground({
+          type: 'content→background:speech-status',
+          progress,
+          noChineseVoice,
+          ...(networkVoice && { networkVoice }),
+        }).catch(() => undefined);
+      });
     const scriptView = createLazyScriptView(async () =>
       (await loadCode('convert-engine')).createScriptView({
         target: () => articleOf('.yd-article'),

@@ -33,6 +33,8 @@ export interface BackgroundSpeechDeps {
   requestPlan(tabId: number, startIndex?: number): Promise<SpeechRequest | null>;
   /** How long to wait for the voice list on first use (speech-dispatcher takes seconds to start). */
   voiceTimeoutMs?: number;
+  /** Told where reading stands after each change, for the popup (utils/speech/speech-status.ts). */
+  publish?(status: SpeechStatus): void;
 }
 
 export interface BackgroundSpeech {
@@ -60,9 +62,12 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
   let voicesLooked = false;
   let lastRequest: { tabId: number; request: SpeechRequest } | null = null;
 
+  /** Tells the popup where reading now stands (the status of whoever reads). */
+  const published = () => deps.publish?.(status());
   controller.subscribe((progress) => {
     if (owner?.engine === 'background')
       void deps.sendProgress(owner.tabId, progress).catch(() => {});
+    published();
   });
 
   async function loadVoices(): Promise<readonly VoiceInfo[]> {
@@ -81,6 +86,7 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
   function takeOver(tabId: number, engine: 'background' | 'page') {
     const previous = owner;
     owner = { tabId, engine };
+    published();
     if (!previous) return;
     if (previous.engine === 'background') {
       // Silence our own reading; the old tab clears its highlight on the idle progress.
@@ -96,13 +102,15 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
   }
 
   const status = (tabId?: number): SpeechStatus => {
-    // The popup asks every half second: the voices are looked at once, so that it can say before
+    // The popup asks once as it opens: the voices are looked at once, so that it can say before
     // the first play whether only a network voice would read (mainland text, the usual case).
     if (!voicesLooked) {
       voicesLooked = true;
       void loadVoices().then((voices) => {
         // A reading started meanwhile knows better: its voice is the one used.
-        if (!lastRequest) networkVoice = readsWithNetworkVoice(voices, undefined);
+        if (lastRequest) return;
+        networkVoice = readsWithNetworkVoice(voices, undefined);
+        published();
       });
     }
     const reading =
@@ -122,7 +130,10 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
     const voice = pickVoice(await loadVoices(), request.lang, request.voiceName);
     noChineseVoice = voice === undefined;
     networkVoice = voice !== undefined && isNetworkVoice(voice);
-    if (!voice) return { ok: false, reason: 'no-chinese-voice' };
+    if (!voice) {
+      published();
+      return { ok: false, reason: 'no-chinese-voice' };
+    }
     takeOver(tabId, 'background');
     lastRequest = { tabId, request };
     controller.load(request.chunks, { lang: voice.lang, voiceName: voice.name });
@@ -205,6 +216,7 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
       if (owner?.tabId !== tabId) return;
       if (owner.engine === 'background') controller.stop();
       owner = null;
+      published();
     },
   };
 }
