@@ -1,0 +1,122 @@
+/**
+ * The options view and the speech controls rendered in jsdom with their props (no browser): what a
+ * user sees and what each control reports back.
+ */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { OptionsView, type OptionsViewProps } from '../../components/options-view';
+import { SpeechControls, type SpeechView } from '../../components/speech-controls';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
+import {
+  byTestId,
+  installDom,
+  renderInto,
+  settle,
+  useZhMessages,
+  zhMessage,
+} from './render-helpers';
+
+beforeEach(() => {
+  installDom();
+  fakeBrowser.reset();
+  useZhMessages();
+});
+
+function optionsProps(change: Partial<OptionsViewProps> = {}): OptionsViewProps {
+  return {
+    settings: DEFAULT_SETTINGS,
+    voices: [],
+    shortcuts: [{ name: 'toggle-reader', description: '打开或关闭阅读模式', shortcut: '' }],
+    onChange: vi.fn(),
+    onAddSite: vi.fn(async () => 'invalid' as const),
+    onChangeSite: vi.fn(),
+    onRemoveSite: vi.fn(),
+    onReset: vi.fn(),
+    ...change,
+  };
+}
+
+describe('the options view', () => {
+  it('reports a new text size, says there is no Chinese voice, and shows unset shortcuts', async () => {
+    const props = optionsProps();
+    const { container } = await renderInto(<OptionsView {...props} />);
+    const size = byTestId(container, 'options-font-size') as HTMLSelectElement;
+    expect(size.value).toBe(String(DEFAULT_SETTINGS.fontSizePx));
+    size.value = '32';
+    await act(() => {
+      size.dispatchEvent(new window.Event('change', { bubbles: true }));
+    });
+    expect(props.onChange).toHaveBeenCalledWith({ fontSizePx: 32 });
+    expect(byTestId(container, 'options-no-voice')?.textContent).toBe(zhMessage('speechNoVoice'));
+    expect(byTestId(container, 'options-shortcuts')?.textContent).toContain('未设置');
+    expect(byTestId(container, 'options-sites-empty')?.textContent).toBe('还没有设置任何网站。');
+  });
+
+  it('adding a site says what happened: refused input as an alert, an added host as a status', async () => {
+    const onAddSite = vi.fn(async (input: string) =>
+      input.includes('.gov.') ? ('added' as const) : ('invalid' as const),
+    );
+    const { container } = await renderInto(<OptionsView {...optionsProps({ onAddSite })} />);
+    const input = byTestId(container, 'options-site-input') as HTMLInputElement;
+    const submit = async (value: string) => {
+      input.value = value;
+      await act(() => {
+        input.dispatchEvent(new window.Event('input', { bubbles: true }));
+      });
+      await act(() => byTestId(container, 'options-site-add')?.click());
+      await settle();
+    };
+    await submit('not a host');
+    const message = () => byTestId(container, 'options-site-message');
+    expect(message()?.getAttribute('role')).toBe('alert');
+    expect(message()?.textContent).toBe(zhMessage('optionsInvalidHost'));
+    await submit('www.example.gov.cn');
+    expect(onAddSite).toHaveBeenLastCalledWith('www.example.gov.cn');
+    expect(message()?.getAttribute('role')).toBe('status');
+    expect(message()?.textContent).toBe('已添加 www.example.gov.cn');
+    expect(input.value).toBe('');
+  });
+});
+
+describe('the speech controls', () => {
+  const view = (state: SpeechView['state'], index = 0): SpeechView => ({
+    state,
+    index,
+    total: 4,
+    speaking: state !== 'idle',
+    noChineseVoice: false,
+  });
+
+  it('a focused button that becomes disabled hands the focus to the play button', async () => {
+    const onCommand = vi.fn();
+    const controls = (speech: SpeechView) => (
+      <SpeechControls speech={speech} rate={1} onCommand={onCommand} onRate={vi.fn()} />
+    );
+    const { container } = await renderInto(controls(view('playing', 1)));
+    const stop = byTestId(container, 'speech-stop') as HTMLButtonElement;
+    stop.focus();
+    await act(() => stop.click());
+    expect(onCommand).toHaveBeenCalledWith('stop');
+    // Reading stopped: 停止 is disabled now.
+    await act(() => render(controls(view('idle')), container));
+    expect(stop.disabled).toBe(true);
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('speech-play');
+  });
+
+  it('shows progress and the buttons that apply: no 上一句 on the first sentence', async () => {
+    const { container } = await renderInto(
+      <SpeechControls
+        speech={view('playing', 0)}
+        rate={1.2}
+        onCommand={vi.fn()}
+        onRate={vi.fn()}
+      />,
+    );
+    expect(byTestId(container, 'speech-progress')?.textContent).toBe('第 1/4 句');
+    expect((byTestId(container, 'speech-previous') as HTMLButtonElement).disabled).toBe(true);
+    expect((byTestId(container, 'speech-next') as HTMLButtonElement).disabled).toBe(false);
+    expect(byTestId(container, 'speech-rate-value')?.textContent).toBe('语速 1.2');
+  });
+});

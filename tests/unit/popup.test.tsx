@@ -1,0 +1,142 @@
+/**
+ * The popup rendered in jsdom against a fake connector (no browser): what it says about the tab,
+ * opening the reader (and saying so when the browser refuses), and the reading controls following
+ * the speech status it subscribes to, in Chrome's way (the background reads) and Firefox's (the
+ * reader reads in its page).
+ */
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { App } from '../../entrypoints/popup/App';
+import type { PopupConnector, PopupStatus } from '../../utils/popup-connector';
+import type { SpeechStatus } from '../../utils/speech/speech-protocol';
+import { byTestId, installDom, renderInto, settle, useZhMessages } from './render-helpers';
+
+const TAB = 5;
+
+function fakeConnector(status: PopupStatus, { readsInPage = false } = {}) {
+  let speechListener: ((status: SpeechStatus | undefined) => void) | undefined;
+  const unsubscribe = vi.fn();
+  const connector: PopupConnector = {
+    resolveTabId: async () => TAB,
+    getStatus: async () => status,
+    getHost: async () => 'www.ziyang.gov.cn',
+    openReader: vi.fn(async () => ({ ok: true as const })),
+    getZoom: async () => 1,
+    setZoom: vi.fn(async () => undefined),
+    requestHost: vi.fn(async () => true),
+    readsInPage,
+    watchSpeech: (listener) => {
+      speechListener = listener;
+      listener(undefined);
+      return unsubscribe;
+    },
+    speech: vi.fn(async () => undefined),
+    convertPage: vi.fn(async () => null),
+    pageScript: async () => null,
+    openOptions: vi.fn(),
+  };
+  /** The background (or the tab's reader) publishes a new status. */
+  const publish = (next: SpeechStatus) => act(() => speechListener?.(next));
+  return { connector, publish, unsubscribe };
+}
+
+const ARTICLE: PopupStatus = {
+  kind: 'article',
+  siteName: '资阳市人民政府',
+  confidence: 1,
+  reasons: [],
+  title: '从严从实抓好环保问题整改',
+  publishedAt: '2021-03-02T09:12',
+};
+
+const reading = (tabId: number, state: 'playing' | 'paused', index: number): SpeechStatus => ({
+  progress: { state, index, total: 12, rate: 1, speaking: true },
+  tabId,
+  noChineseVoice: false,
+});
+
+beforeEach(() => {
+  installDom();
+  fakeBrowser.reset();
+  useZhMessages();
+});
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('the popup', () => {
+  it('says what the tab is and opens the reader; a refusal is said, not swallowed', async () => {
+    const { connector } = fakeConnector(ARTICLE);
+    const { container } = await renderInto(<App connector={connector} closeAfterOpen={false} />);
+    await settle();
+    expect(byTestId(container, 'status-kind')?.textContent).toBe(
+      '政府网站文章 · 资阳市人民政府 · 2021-03-02',
+    );
+    expect(byTestId(container, 'status-title')?.textContent).toBe('从严从实抓好环保问题整改');
+    await act(() => byTestId(container, 'open-reader')?.click());
+    await settle();
+    expect(connector.openReader).toHaveBeenCalledWith(TAB);
+    expect(container.querySelector('[role="alert"]')).toBeNull();
+
+    vi.mocked(connector.openReader).mockResolvedValueOnce({ ok: false, reason: 'not-allowed' });
+    await act(() => byTestId(container, 'open-reader')?.click());
+    await settle();
+    expect(container.querySelector('[role="alert"]')?.textContent).toBe('无法在此页面打开阅读模式');
+  });
+
+  it('a page that is not an article: the reader can still be tried', async () => {
+    const { connector } = fakeConnector({
+      kind: 'not-article',
+      siteName: '资阳市人民政府',
+      reasons: [],
+    });
+    const { container } = await renderInto(<App connector={connector} closeAfterOpen={false} />);
+    await settle();
+    expect(byTestId(container, 'status-kind')?.textContent).toBe('本页不是文章 · 资阳市人民政府');
+    expect(byTestId(container, 'open-reader')?.textContent).toBe('仍然尝试阅读模式');
+  });
+});
+
+describe("the popup's reading controls (Chrome: the background reads)", () => {
+  it('follow the published status of this tab, not of another, with no polling', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval'] });
+    const { connector, publish, unsubscribe } = fakeConnector(ARTICLE);
+    const { container, unmount } = await renderInto(
+      <App connector={connector} closeAfterOpen={false} />,
+    );
+    await settle();
+    const play = () => byTestId(container, 'speech-play');
+    expect(play()?.dataset.state).toBe('idle');
+    expect(vi.getTimerCount()).toBe(0);
+
+    await publish(reading(TAB, 'playing', 2));
+    expect(play()?.dataset.state).toBe('playing');
+    expect(byTestId(container, 'speech-progress')?.textContent).toBe('第 3/12 句');
+    // Another tab's reading is not this tab's.
+    await publish(reading(TAB + 1, 'playing', 0));
+    expect(play()?.dataset.state).toBe('idle');
+
+    await act(() => play()?.click());
+    expect(connector.speech).toHaveBeenCalledWith(TAB, 'toggle');
+    unmount();
+    expect(unsubscribe).toHaveBeenCalled();
+    vi.useRealTimers();
+  });
+});
+
+describe("the popup's reading controls (Firefox: the reader reads in its page)", () => {
+  it('say to start from the reader until this tab has read, then follow and control it', async () => {
+    const { connector, publish } = fakeConnector(ARTICLE, { readsInPage: true });
+    const { container } = await renderInto(<App connector={connector} closeAfterOpen={false} />);
+    await settle();
+    expect(byTestId(container, 'speech-play')).toBeNull();
+    expect(container.textContent).toContain('在阅读模式的工具栏中点击“朗读”开始。');
+
+    await publish(reading(TAB, 'paused', 4));
+    expect(byTestId(container, 'speech-play')?.dataset.state).toBe('paused');
+    expect(byTestId(container, 'speech-progress')?.textContent).toBe('第 5/12 句');
+    await act(() => byTestId(container, 'speech-next')?.click());
+    expect(connector.speech).toHaveBeenCalledWith(TAB, 'next');
+  });
+});
