@@ -1,5 +1,5 @@
 /**
- * The options view and the speech controls rendered in jsdom with their props (no browser): what a
+ * The options view, the reader view and the speech controls rendered in jsdom with their props (no browser): what a
  * user sees and what each control reports back.
  */
 import { render } from 'preact';
@@ -7,7 +7,9 @@ import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsView, type OptionsViewProps } from '../../components/options-view';
+import { ReaderView, type ReaderViewProps } from '../../components/reader-view';
 import { SpeechControls, type SpeechView } from '../../components/speech-controls';
+import type { Article } from '../../utils/extract/extract-article';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import {
   byTestId,
@@ -118,5 +120,89 @@ describe('the speech controls', () => {
     expect((byTestId(container, 'speech-previous') as HTMLButtonElement).disabled).toBe(true);
     expect((byTestId(container, 'speech-next') as HTMLButtonElement).disabled).toBe(false);
     expect(byTestId(container, 'speech-rate-value')?.textContent).toBe('语速 1.2');
+  });
+});
+
+describe('the reader view', () => {
+  const article: Article = {
+    title: '关于参保缴费的通知',
+    siteName: '资阳市人民政府',
+    publishedAt: '2026-09-19',
+    source: '市医疗保障局',
+    contentHtml: '<p>各区县人民政府：</p><p>现将有关事项通知如下。<a href="/a.pdf">附件</a></p>',
+    textContent: '各区县人民政府：\n现将有关事项通知如下。附件',
+    lang: 'zh-Hans',
+    attachments: [],
+  };
+  const idle: SpeechView = {
+    state: 'idle',
+    index: 0,
+    total: 0,
+    speaking: false,
+    noChineseVoice: false,
+  };
+  const readerProps = (change: Partial<ReaderViewProps> = {}): ReaderViewProps => ({
+    content: { article },
+    settings: DEFAULT_SETTINGS,
+    onChangeSettings: vi.fn(),
+    onClose: vi.fn(),
+    speech: idle,
+    onSpeech: vi.fn(),
+    onSpeechRate: vi.fn(),
+    onReadFrom: vi.fn(),
+    ...change,
+  });
+
+  it('shows the title, the header card and the body; a click reads from there only while reading', async () => {
+    const props = readerProps();
+    const { container } = await renderInto(<ReaderView {...props} />);
+    expect(byTestId(container, 'reader-title')?.textContent).toBe('关于参保缴费的通知');
+    const card = container.querySelector('.yd-meta')?.textContent ?? '';
+    expect(card).toContain('2026-09-19');
+    expect(card).toContain('市医疗保障局');
+    const paragraphs = byTestId(container, 'reader-content')?.querySelectorAll('p') ?? [];
+    expect([...paragraphs].map((p) => p.textContent)).toEqual([
+      '各区县人民政府：',
+      '现将有关事项通知如下。附件',
+    ]);
+    await act(() => (paragraphs[0] as HTMLElement).click());
+    expect(props.onReadFrom).not.toHaveBeenCalled();
+
+    const reading = readerProps({ speech: { ...idle, state: 'playing', total: 3 } });
+    const second = await renderInto(<ReaderView {...reading} />);
+    const body = byTestId(second.container, 'reader-content');
+    await act(() => (body?.querySelector('p') as HTMLElement).click());
+    expect(reading.onReadFrom).toHaveBeenCalledWith(body?.querySelector('p'));
+    await act(() => (body?.querySelector('a') as HTMLElement).click());
+    expect(reading.onReadFrom).toHaveBeenCalledTimes(1);
+    await act(() => byTestId(second.container, 'reader-close')?.click());
+    expect(reading.onClose).toHaveBeenCalled();
+  });
+
+  it('without an article: the message, and no reading controls', async () => {
+    const { container } = await renderInto(
+      <ReaderView {...readerProps({ content: { problem: 'readerNoArticle' } })} />,
+    );
+    expect(byTestId(container, 'reader-problem')?.textContent).toBe(zhMessage('readerNoArticle'));
+    expect(byTestId(container, 'speech-play')).toBeNull();
+    const working = await renderInto(
+      <ReaderView {...readerProps({ content: { working: 'readerWorking' } })} />,
+    );
+    expect(byTestId(working.container, 'reader-working')?.textContent).toBe(
+      '这一页很长，正在整理文章，请稍候……',
+    );
+  });
+
+  it('a panel opens from the toolbar; Esc in it closes it and gives the focus back to its button', async () => {
+    const { container } = await renderInto(<ReaderView {...readerProps()} />);
+    const themeButton = byTestId(container, 'menu-theme') as HTMLButtonElement;
+    await act(() => themeButton.click());
+    const panel = byTestId(container, 'panel-theme');
+    expect(panel).not.toBeNull();
+    await act(() => {
+      panel?.dispatchEvent(new window.KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(byTestId(container, 'panel-theme')).toBeNull();
+    expect(document.activeElement).toBe(themeButton);
   });
 });

@@ -33,6 +33,7 @@ export function installDom(): void {
     'requestAnimationFrame',
     'cancelAnimationFrame',
     'matchMedia',
+    'DOMParser',
   ])
     globals[name] = (window as unknown as Record<string, unknown>)[name];
 }
