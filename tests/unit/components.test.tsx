@@ -170,10 +170,11 @@ describe('the reader view', () => {
 
     const reading = readerProps({ speech: { ...idle, state: 'playing', total: 3 } });
     const second = await renderInto(<ReaderView {...reading} />);
-    const body = byTestId(second.container, 'reader-content');
-    await act(() => (body?.querySelector('p') as HTMLElement).click());
-    expect(reading.onReadFrom).toHaveBeenCalledWith(body?.querySelector('p'));
-    await act(() => (body?.querySelector('a') as HTMLElement).click());
+    const body = byTestId(second.container, 'reader-content') as HTMLElement;
+    const paragraph = body.querySelector('p') as HTMLElement;
+    await act(() => paragraph.click());
+    expect(reading.onReadFrom).toHaveBeenCalledWith(paragraph);
+    await act(() => (body.querySelector('a') as HTMLElement).click());
     expect(reading.onReadFrom).toHaveBeenCalledTimes(1);
     await act(() => byTestId(second.container, 'reader-close')?.click());
     expect(reading.onClose).toHaveBeenCalled();
