@@ -14,7 +14,11 @@ export const SPEECH_STATUS_KEY = 'speechStatus';
 type StorageChanges = Record<string, { newValue?: unknown }>;
 type ChangeListener = (changes: StorageChanges, areaName: string) => void;
 
-/** The part of `browser.storage` used here (fakeBrowser's in the unit tests). */
+/**
+ * The part of `browser.storage` used here (fakeBrowser's in the unit tests). Named `store` in the
+ * code: WXT auto-imports a free `storage` identifier (its own storage library, which would be
+ * bundled), and its scan does not see function parameters.
+ */
 export interface SpeechStatusStorage {
   session: {
     get(key: string): Promise<Record<string, unknown>>;
@@ -27,8 +31,8 @@ export interface SpeechStatusStorage {
 }
 
 /** Writes the status (background only); a failure (the browser closing) is ignored. */
-export function publishSpeechStatus(storage: SpeechStatusStorage, status: SpeechStatus): void {
-  void storage.session.set({ [SPEECH_STATUS_KEY]: status }).catch(() => undefined);
+export function publishSpeechStatus(store: SpeechStatusStorage, status: SpeechStatus): void {
+  void store.session.set({ [SPEECH_STATUS_KEY]: status }).catch(() => undefined);
 }
 
 /**
@@ -36,7 +40,7 @@ export function publishSpeechStatus(storage: SpeechStatusStorage, status: Speech
  * change. Returns the unsubscribe.
  */
 export function watchSpeechStatus(
-  storage: SpeechStatusStorage,
+  store: SpeechStatusStorage,
   listener: (status: SpeechStatus | undefined) => void,
 ): () => void {
   let changed = false;
@@ -46,15 +50,15 @@ export function watchSpeechStatus(
     changed = true;
     listener(change.newValue as SpeechStatus | undefined);
   };
-  storage.onChanged.addListener(onChanged);
-  void storage.session.get(SPEECH_STATUS_KEY).then(
+  store.onChanged.addListener(onChanged);
+  void store.session.get(SPEECH_STATUS_KEY).then(
     (items) => {
       // A change that came first is newer than what was read.
       if (!changed) listener(items[SPEECH_STATUS_KEY] as SpeechStatus | undefined);
     },
     () => undefined,
   );
-  return () => storage.onChanged.removeListener(onChanged);
+  return () => store.onChanged.removeListener(onChanged);
 }
 
 /** What a reader reading in its page reports on each change of its reading. */
@@ -68,14 +72,14 @@ export interface PageSpeechReport {
  * The background's listener for readers that read in their page: their status, with the tab that
  * sent it, is published for the popup. (Any tab's content script may report only its own tab.)
  */
-export function createPageSpeechStatusListener(storage: SpeechStatusStorage) {
+export function createPageSpeechStatusListener(store: SpeechStatusStorage) {
   return createMessageListener({
     'content→background:speech-status': (
       { progress, noChineseVoice }: PageSpeechReport,
       sender: MessageSender,
     ) => {
       const tabId = sender.tab?.id;
-      if (tabId !== undefined) publishSpeechStatus(storage, { progress, tabId, noChineseVoice });
+      if (tabId !== undefined) publishSpeechStatus(store, { progress, tabId, noChineseVoice });
       return undefined;
     },
   });
