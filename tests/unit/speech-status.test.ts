@@ -128,3 +128,39 @@ describe("the background's reading (Chrome)", () => {
     expect(published.at(-1)?.tabId).toBeUndefined();
   });
 });
+
+describe('whether only a network voice would read, before the first play', () => {
+  it('the first status asked looks at the voices and publishes what it found (Chrome)', async () => {
+    const published: SpeechStatus[] = [];
+    const speech = createBackgroundSpeech({
+      engine: {
+        speak: () => undefined,
+        cancel: () => undefined,
+        getVoices: async () => [{ name: 'Google 普通话', lang: 'zh-CN', localService: false }],
+      },
+      sendProgress: async () => undefined,
+      sendStop: async () => undefined,
+      requestPlan: async () => null,
+      publish: (status) => published.push(status),
+    });
+    expect(speech.status().networkVoice).toBe(false);
+    await settle();
+    expect(published.at(-1)).toMatchObject({ networkVoice: true, noChineseVoice: false });
+  });
+
+  it("a page reader's report carries it to the popup (Firefox)", async () => {
+    const listener = createPageSpeechStatusListener(storage);
+    await listener(
+      {
+        type: 'content→background:speech-status',
+        progress: progress('playing'),
+        noChineseVoice: false,
+        networkVoice: true,
+      },
+      { tab: { id: 4 } } as MessageSender,
+    );
+    await settle();
+    const stored = await fakeBrowser.storage.session.get(SPEECH_STATUS_KEY);
+    expect(stored[SPEECH_STATUS_KEY]).toMatchObject({ tabId: 4, networkVoice: true });
+  });
+});

@@ -75,11 +75,17 @@ export interface PageSpeechReport {
 export function createPageSpeechStatusListener(store: SpeechStatusStorage) {
   return createMessageListener({
     'content→background:speech-status': (
-      { progress, noChineseVoice }: PageSpeechReport,
+      { progress, noChineseVoice, networkVoice }: PageSpeechReport,
       sender: MessageSender,
     ) => {
       const tabId = sender.tab?.id;
-      if (tabId !== undefined) publishSpeechStatus(store, { progress, tabId, noChineseVoice });
+      if (tabId !== undefined)
+        publishSpeechStatus(store, {
+          progress,
+          tabId,
+          noChineseVoice,
+          ...(networkVoice && { networkVoice }),
+        });
       return undefined;
     },
   });
