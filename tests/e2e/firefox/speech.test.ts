@@ -37,6 +37,14 @@ const highlighted = (page: Page) =>
         ?.textContent ?? null,
   );
 
+/**
+ * Waits until the browser lists its voices: speech-dispatcher starts on first use and takes
+ * seconds on a busy machine, longer than the reader waits for them before saying there is none.
+ */
+function voicesReady(page: Page) {
+  return page.waitForFunction(() => speechSynthesis.getVoices().length > 0, { timeout: 30_000 });
+}
+
 describe('reading aloud in Firefox', () => {
   it('the reader reads with a real voice; the popup follows its reading and its controls act on it', async () => {
     const { page, tabId } = await visit(harness, 'hanweb-notice');
@@ -48,10 +56,11 @@ describe('reading aloud in Firefox', () => {
     expect(await countOf(popup, 'speech-play')).toBe(0);
 
     await page.bringToFront();
+    await voicesReady(page);
     await click(page, 'reader-entry');
     await readerShown(page);
     // Into a null audio device each sentence ends as soon as it is made: the whole notice is read
-    // in seconds. Paused at once (the voice list takes a moment on first use), it holds still.
+    // in seconds. Paused at once, it holds still.
     await click(page, 'speech-play');
     await expect.poll(() => attributeOf(page, 'speech-play', 'data-state')).toBe('playing');
     await click(page, 'speech-play');
@@ -79,6 +88,7 @@ describe('reading aloud in Firefox', () => {
 
   it('停止 from the keyboard hands the focus to the play button, and Esc still closes the reader', async () => {
     const { page } = await visit(harness, 'hanweb-notice');
+    await voicesReady(page);
     await click(page, 'reader-entry');
     await readerShown(page);
     await click(page, 'speech-play');
