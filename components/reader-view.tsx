@@ -10,6 +10,7 @@ import {
 import type { ReaderContent } from '../utils/reader/reader-session';
 import type { Settings } from '../utils/settings';
 import { PanelButton } from './choice-group';
+import { PinyinChoices, type PinyinStatus } from './pinyin-choices';
 import {
   type ControlProps,
   ElderModeButton,
@@ -38,6 +39,7 @@ export interface ReaderViewProps {
   /** The page's host name, for per-site choices. */
   host?: string;
   scriptStatus?: ScriptStatus;
+  pinyinStatus?: PinyinStatus;
 }
 
 /** The toolbar's panels: each opens below the toolbar, one at a time. */
@@ -47,13 +49,22 @@ const PANELS = {
   font: { icon: '字', label: 'fontMenu', body: FontChoices },
   theme: { icon: '◐', label: 'themeMenu', body: ThemeChoices },
   script: { icon: '简', label: 'scriptMenu', body: ScriptChoices },
+  pinyin: { icon: '拼', label: 'pinyinMenu', body: PinyinPanel },
 } as const satisfies Record<
   string,
   { icon: string; label: MessageKey; body: (props: PanelProps) => unknown }
 >;
 
 /** What every panel is given (each takes what it needs). */
-type PanelProps = ControlProps & { host?: string; status?: ScriptStatus };
+type PanelProps = ControlProps & {
+  host?: string;
+  status?: ScriptStatus;
+  pinyinStatus?: PinyinStatus;
+};
+
+function PinyinPanel({ pinyinStatus, ...props }: PanelProps) {
+  return <PinyinChoices {...props} status={pinyinStatus} />;
+}
 type PanelName = keyof typeof PANELS;
 
 /** The reader overlay: a sticky toolbar (with its panels), a header card, and the article. */
@@ -125,6 +136,7 @@ export function ReaderView(props: ReaderViewProps) {
               onChange={onChangeSettings}
               host={props.host}
               status={props.scriptStatus}
+              pinyinStatus={props.pinyinStatus}
             />
             <button type="button" class="yd-button" onClick={closePanel}>
               {t('closePanel')}

@@ -14,6 +14,8 @@ import type { DictionaryData } from './convert/dictionaries';
 import { DICTIONARY_BUNDLES, type DictionaryBundle } from './convert/dictionaries';
 import type { createScriptView } from './convert/script-view';
 import { loadOnce } from './load-once';
+import type { createPinyinReader, createPinyinView } from './pinyin/pinyin-view';
+import type { ReadingSource } from './pinyin/readings';
 import type { createWebSpeechEngine } from './speech/engine';
 import type { createReaderSpeech } from './speech/reader-speech';
 
@@ -23,6 +25,10 @@ const CODE_BUNDLES = {
   'convert-engine': true,
   /** The reader's reading aloud: plan, chunks, spoken forms, controller, page engine. */
   'reader-speech': true,
+  /** Pinyin: pinyin-pro, our readings and the DOM annotation (reader and page). */
+  'pinyin-engine': true,
+  /** Jyutping for Hong Kong text (to-jyutping). */
+  'jyutping-engine': true,
 } as const;
 
 export type CodeBundle = keyof typeof CODE_BUNDLES;
@@ -37,6 +43,11 @@ export interface Handovers {
     createReaderSpeech: typeof createReaderSpeech;
     createWebSpeechEngine: typeof createWebSpeechEngine;
   };
+  'pinyin-engine': {
+    createPinyinView: typeof createPinyinView;
+    createPinyinReader: typeof createPinyinReader;
+  };
+  'jyutping-engine': { jyutpingSource: ReadingSource };
   /** OpenCC dictionaries: each dictionary bundle adds its own (utils/convert/load-extension.ts). */
   dictionaries: DictionaryData;
 }

@@ -8,6 +8,7 @@ import { createExtensionLoader } from '~/utils/convert/load-extension';
 import { serializePage } from '~/utils/extract/page-html';
 import { t } from '~/utils/i18n';
 import { createMessageListener, injectBundles, sendToBackground } from '~/utils/messages';
+import { createLazyPinyinView } from '~/utils/pinyin/lazy-pinyin-view';
 import { OVERLAY_HOST_TAG } from '~/utils/reader/overlay';
 import { createReaderSession } from '~/utils/reader/reader-session';
 import { DEFAULT_SETTINGS } from '~/utils/settings';
@@ -88,12 +89,25 @@ export default defineContentScript({
         loader: createExtensionLoader(injectBundles),
       }),
     );
+    const pinyinView = createLazyPinyinView(async () =>
+      (await loadCode('pinyin-engine')).createPinyinView({
+        target: () => articleOf('.yd-article'),
+        loader: createExtensionLoader(injectBundles),
+        loadJyutping: async () => (await loadCode('jyutping-engine')).jyutpingSource,
+      }),
+    );
     const session = createReaderSession(
       document,
       {
         render: (container, content, close) => {
           render(
-            <App content={content} onClose={close} speech={speech} scriptView={scriptView} />,
+            <App
+              content={content}
+              onClose={close}
+              speech={speech}
+              scriptView={scriptView}
+              pinyinView={pinyinView}
+            />,
             container,
           );
           // Not needed to paint the article, but readers who listen should not wait for it at
@@ -103,6 +117,7 @@ export default defineContentScript({
         // Closing the reader stops its reading aloud.
         unrender: (container) => {
           void speech.stop();
+          pinyinView.restore();
           scriptView.restore();
           render(null, container);
         },

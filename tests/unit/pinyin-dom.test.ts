@@ -10,7 +10,7 @@ import { loadConverter } from '~/utils/convert/load-converter';
 import { loadNodeDictionaries } from '~/utils/convert/load-node';
 import type { TextConverter } from '~/utils/convert/text-converter';
 import { annotatePage, annotateSubtree, type ReadRun } from '~/utils/pinyin/dom-pinyin';
-import { pinyinSource } from '~/utils/pinyin/engines';
+import { pinyinSource } from '~/utils/pinyin/engines-pinyin';
 import { type PinyinMode, readText } from '~/utils/pinyin/readings';
 import { speechPlanOf } from '~/utils/speech/plan';
 import { magicHtmlLabelled } from '../../scripts/lib/corpus';

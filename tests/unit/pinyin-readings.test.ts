@@ -4,7 +4,8 @@ import { loadConverter } from '../../utils/convert/load-converter';
 import { loadNodeDictionaries } from '../../utils/convert/load-node';
 import type { TextConverter } from '../../utils/convert/text-converter';
 import { FIRST_TIER_CHARACTERS } from '../../utils/pinyin/data/first-tier';
-import { jyutpingSource, pinyinSource } from '../../utils/pinyin/engines';
+import { jyutpingSource } from '../../utils/pinyin/engines-jyutping';
+import { pinyinSource } from '../../utils/pinyin/engines-pinyin';
 import {
   isFirstTier,
   isIdeograph,

@@ -13,15 +13,9 @@ import type { Script } from '../convert/scripts';
 import type { TextConverter } from '../convert/text-converter';
 import { FIRST_TIER_CHARACTERS } from './data/first-tier';
 import { LONGEST_FIX, PHRASE_FIXES } from './data/phrase-fixes';
+import type { PinyinMode } from './modes';
 
-/** Off, uncommon characters only (outside the first tier of 《通用规范汉字表》), or every character. */
-export type PinyinMode = 'off' | 'rare' | 'all';
-
-export const PINYIN_MODES: readonly PinyinMode[] = ['off', 'rare', 'all'];
-
-export function isPinyinMode(value: unknown): value is PinyinMode {
-  return value === 'off' || value === 'rare' || value === 'all';
-}
+export { isPinyinMode, PINYIN_MODES, type PinyinMode } from './modes';
 
 /** Mandarin pinyin with tone marks, or Cantonese Jyutping (offered for Hong Kong text). */
 export type Romanization = 'pinyin' | 'jyutping';
