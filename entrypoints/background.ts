@@ -12,6 +12,8 @@ import {
   sendToExtension,
   sendToTab,
 } from '~/utils/messages';
+import type { PinyinMode } from '~/utils/pinyin/modes';
+import type { PinyinViewState } from '~/utils/pinyin/pinyin-view';
 import { withSite } from '~/utils/settings';
 import { loadSettings, updateSettings, watchSettings } from '~/utils/settings-storage';
 import { syncSiteDetector } from '~/utils/site-access';
@@ -75,6 +77,7 @@ export default defineBackground(() => {
         await action.setBadgeBackgroundColor({ tabId, color: '#0b4a8f' });
         await action.setTitle({ tabId, title: t('badgeArticleTitle') });
         if (site.script) await convertPageIn(tabId, site.script, settings.sourceScript);
+        if (site.pinyin) await pinyinPageIn(tabId, site.pinyin);
         if (site.autoOpen) await openReader(tabId);
         else if (!site.hideEntryButton) await injectScript(tabId, ENTRY_SCRIPT);
       },
@@ -89,6 +92,9 @@ export default defineBackground(() => {
         convertPageIn(tabId, script, source),
       'ui→background:page-script-state': ({ tabId }) =>
         sendToTab(tabId, { type: '→page:page-script-state' }).catch(() => null),
+      'ui→background:pinyin-page': ({ tabId, mode }) => pinyinPageIn(tabId, mode),
+      'ui→background:page-pinyin-state': ({ tabId }) =>
+        sendToTab(tabId, { type: '→page:page-pinyin-state' }).catch(() => null),
     }),
   );
 
@@ -189,6 +195,15 @@ async function convertPageIn(
 ): Promise<ScriptViewState | null> {
   if (!(await injectScript(tabId, PAGE_SCRIPT))) return null;
   return sendToTab(tabId, { type: '→page:convert-page', script, source }).catch(() => null);
+}
+
+/** Shows pinyin over a tab's page ('off' takes it off), injecting the page script first if needed. */
+async function pinyinPageIn(tabId: number, mode: PinyinMode): Promise<PinyinViewState | null> {
+  if (!(await injectScript(tabId, PAGE_SCRIPT))) return null;
+  const { jyutpingForHongKong } = await loadSettings();
+  return sendToTab(tabId, { type: '→page:pinyin-page', mode, jyutpingForHongKong }).catch(
+    () => null,
+  );
 }
 
 /** Runs one of the runtime-registered bundles in a tab's top frame; false when not allowed there. */

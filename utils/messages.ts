@@ -8,6 +8,8 @@ import { browser } from 'wxt/browser';
 import type { BundleName } from './bundles';
 import type { ScriptChoice, ScriptViewState, SourceChoice } from './convert/script-view';
 import type { PageStatus, PageVerdict } from './detect/detect-article-page';
+import type { PinyinMode } from './pinyin/modes';
+import type { PinyinViewState } from './pinyin/pinyin-view';
 import type { ReaderContent } from './reader/reader-session';
 import type { SpeechProgress } from './speech/controller';
 import type {
@@ -44,6 +46,14 @@ export type Message =
   | { type: '→page:convert-page'; script: ScriptChoice; source: SourceChoice }
   /** The script this page is shown in. */
   | { type: '→page:page-script-state' }
+  /** Pinyin over a tab's page itself ('off' takes it off): from the popup. */
+  | { type: 'ui→background:pinyin-page'; tabId: number; mode: PinyinMode }
+  /** The pinyin a tab's page shows (the popup asks when it opens). */
+  | { type: 'ui→background:page-pinyin-state'; tabId: number }
+  /** Pinyin over this page (the page-script content script answers). */
+  | { type: '→page:pinyin-page'; mode: PinyinMode; jyutpingForHongKong: boolean }
+  /** The pinyin this page shows. */
+  | { type: '→page:page-pinyin-state' }
   /** Ask a tab's detector what it found. */
   | { type: '→page:get-status' }
   /** Ask an injected reader to open (again). */
@@ -91,6 +101,10 @@ export interface MessageResponse {
   'ui→background:page-script-state': ScriptViewState | null;
   '→page:convert-page': ScriptViewState;
   '→page:page-script-state': ScriptViewState;
+  'ui→background:pinyin-page': PinyinViewState | null;
+  'ui→background:page-pinyin-state': PinyinViewState | null;
+  '→page:pinyin-page': PinyinViewState;
+  '→page:page-pinyin-state': PinyinViewState;
   '→page:get-status': PageStatus;
   '→page:reader-open': true;
   '→page:reader-toggle': { open: boolean };
