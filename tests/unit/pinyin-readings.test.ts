@@ -93,6 +93,11 @@ describe('readText', () => {
     ]);
   });
 
+  it('reads a phrase the same inside a sentence as alone (好奇心 hào in a longer sentence)', () => {
+    const sentence = '对好奇心强、爱好学习的青年干部，要给予更多锻炼机会。';
+    expect(read(sentence, null).slice(1, 4)).toEqual(['hào', 'qí', 'xīn']);
+  });
+
   it('reads 著 as 着 where it is one (著急), as zhù where it is not (顯著)', () => {
     expect(read('著急', traditional)).toEqual(['zháo', 'jí']);
     expect(read('顯著', traditional)).toEqual(['xiǎn', 'zhù']);

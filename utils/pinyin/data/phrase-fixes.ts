@@ -4,7 +4,9 @@
  * so a polyphone in a phrase it lacks falls back to the character's most frequent reading: 还款
  * hái kuǎn, 处长 chù cháng. These are such phrases from government articles (repaying loans, the
  * titles of officials, farming), found by running pinyin-pro over classes of polyphone phrases and
- * comparing with the dictionary. Longest match wins; keys are simplified.
+ * comparing with the dictionary. Longest match wins; keys are simplified. pinyin-pro also weighs
+ * a phrase against its neighbours, so a phrase it reads right alone can come out wrong in a
+ * sentence (对好奇心强、爱好学习的 gives 好 hǎo): such phrases are here too.
  */
 export const PHRASE_FIXES: Readonly<Record<string, string>> = {
   还款: 'huán kuǎn',
@@ -40,6 +42,9 @@ export const PHRASE_FIXES: Readonly<Record<string, string>> = {
   会稽: 'kuài jī',
   便宜行事: 'biàn yí xíng shì',
   着装: 'zhuó zhuāng',
+  好奇: 'hào qí',
+  好奇心: 'hào qí xīn',
+  好强: 'hào qiáng',
 };
 
 /** The longest key, in characters. */
