@@ -144,7 +144,9 @@ export function ReaderView(props: ReaderViewProps) {
           </section>
         )}
       </div>
-      <div class="yd-scroll">
+      {/* Focusable, so the article scrolls by keyboard even when it has no link to tab to (WCAG
+          2.1.1; axe's scrollable-region-focusable). Pinyin makes short articles scroll too. */}
+      <div class="yd-scroll" tabIndex={0}>
         {article ? (
           <ArticleBody
             article={article}
