@@ -40,6 +40,8 @@ export interface ReaderViewProps {
   host?: string;
   scriptStatus?: ScriptStatus;
   pinyinStatus?: PinyinStatus;
+  /** The pinyin panel was opened: its engine may load. */
+  onPinyinIntent?: () => void;
 }
 
 /** The toolbar's panels: each opens below the toolbar, one at a time. */
@@ -92,7 +94,10 @@ export function ReaderView(props: ReaderViewProps) {
               icon={PANELS[name].icon}
               label={t(PANELS[name].label)}
               open={panel === name}
-              onToggle={() => setPanel(panel === name ? undefined : name)}
+              onToggle={() => {
+                if (name === 'pinyin' && panel !== name) props.onPinyinIntent?.();
+                setPanel(panel === name ? undefined : name);
+              }}
             />
           ))}
           {article && (

@@ -84,6 +84,7 @@ export function App({
           loading: scriptState.loading,
           failed: scriptState.error !== undefined,
         }}
+        onPinyinIntent={() => void pinyinView.prepare()}
         pinyinStatus={{
           loading: pinyinState.loading,
           failed: pinyinState.error !== undefined,

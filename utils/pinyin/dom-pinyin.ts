@@ -34,14 +34,18 @@ export interface AnnotateOptions {
   observe?: boolean;
   /** How work is deferred between slices; the default yields to the page with `setTimeout`. */
   schedule?: (work: () => void) => void;
-  /** Longest slice of work in one go, in milliseconds (default 8). */
+  /** Longest slice of work in one go, in milliseconds (default 25). */
   sliceMs?: number;
 }
 
 /** Marks our rubies, so our own work is told from the page's. */
 export const PINYIN_ATTRIBUTE = 'data-yidu-pinyin';
 
-const SLICE_MS = 8;
+/**
+ * A slice's work, in milliseconds: well under the 50 ms of a long task, and long enough that the
+ * browser lays the text out again (rubies change every line's height) a few times, not dozens.
+ */
+const SLICE_MS = 25;
 /** Characters read in one go: a 200,000-character text node is read (and wrapped) in pieces. */
 const CHUNK = 2000;
 /** Characters wrapped in one piece of work, between which a slice may end (jsdom takes ~15 ms for them). */
@@ -62,6 +66,12 @@ export function annotateSubtree(
   session.start([root], options.observe ?? false);
   return session;
 }
+
+/**
+ * The attribute the reader's article carries while annotated, so its stylesheet grows the line
+ * height with one attribute selector (`:has(ruby)` would be matched again at every ruby added).
+ */
+export const ANNOTATED_ATTRIBUTE = 'data-pinyin';
 
 /** Annotates the page's body and what the page adds to it later. */
 export function annotatePage(

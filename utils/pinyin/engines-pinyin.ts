@@ -12,16 +12,21 @@ import type { Reading, ReadingSource } from './readings';
  * citation tone.
  */
 export const pinyinSource: ReadingSource = (text) => {
-  const readings = pinyin(text, { type: 'array', toneSandhi: false }) as string[];
-  const characters = Array.from(text);
-  if (readings.length === characters.length) return readings.map(lowerOrNull);
+  const readings: Reading[] = pinyin(text, { type: 'array', toneSandhi: false }) as string[];
+  if (readings.length === codePointCount(text)) return readings;
   // pinyin-pro gives one entry per character; should a version group characters, read
   // character by character rather than put readings over the wrong ones.
-  return characters.map((character) =>
-    lowerOrNull((pinyin(character, { type: 'array' }) as string[])[0]),
+  return Array.from(
+    text,
+    (character) => (pinyin(character, { type: 'array' }) as string[])[0] ?? null,
   );
 };
 
-function lowerOrNull(value: string | undefined): Reading {
-  return value ? value.toLowerCase() : null;
+function codePointCount(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) count -= 1;
+  }
+  return count;
 }

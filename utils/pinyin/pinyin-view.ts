@@ -8,7 +8,12 @@ import { detectScript } from '../convert/detect-script';
 import type { DictionaryLoader } from '../convert/load-converter';
 import { loadConverter } from '../convert/load-converter';
 import type { Script } from '../convert/scripts';
-import { annotatePage, annotateSubtree, type PinyinHandle } from './dom-pinyin';
+import {
+  ANNOTATED_ATTRIBUTE,
+  annotatePage,
+  annotateSubtree,
+  type PinyinHandle,
+} from './dom-pinyin';
 import { pinyinSource } from './engines-pinyin';
 import type { PinyinMode } from './modes';
 import { type Reading, type ReadingSource, readingScript, readText } from './readings';
@@ -107,8 +112,20 @@ export function createPinyinView(
       const script = pinyin.script ?? detectScript(text, lang).script ?? 'cn';
       const read = await runReader(text, lang, { ...pinyin, script }, options);
       if (ticket !== request) return state;
-      handle =
-        'documentElement' in root ? annotatePage(root, read) : annotateSubtree(element, read);
+      if ('documentElement' in root) {
+        handle = annotatePage(root, read);
+      } else {
+        // The reader's own article (not a page's): marked while annotated, for its line height.
+        const annotated = annotateSubtree(element, read);
+        element.setAttribute(ANNOTATED_ATTRIBUTE, '');
+        handle = {
+          done: annotated.done,
+          restore() {
+            annotated.restore();
+            element.removeAttribute(ANNOTATED_ATTRIBUTE);
+          },
+        };
+      }
       const jyutping = script === 'hk' && pinyin.jyutpingForHongKong !== false;
       set({ mode: pinyin.mode, loading: false, romanization: jyutping ? 'jyutping' : 'pinyin' });
       await handle.done;
@@ -121,6 +138,17 @@ export function createPinyinView(
 
   return {
     show,
+    /**
+     * Sets pinyin-pro up ahead of the first request (about 100 ms of building its tables, in one
+     * task of its own), when the reader is likely to ask for pinyin soon.
+     */
+    prepare: () =>
+      new Promise<void>((resolve) =>
+        setTimeout(() => {
+          pinyinSource('中');
+          resolve();
+        }, 0),
+      ),
     state: () => state,
     subscribe(listener: (state: PinyinViewState) => void): () => void {
       listeners.add(listener);

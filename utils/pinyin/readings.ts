@@ -115,8 +115,8 @@ const SIMPLIFIED_ALTERNATIVES: Readonly<Record<string, string>> = { 著: '着' }
  */
 function readPinyin(simplified: string, source: ReadingSource): Reading[] {
   const readings = source(simplified);
-  const points = Array.from(simplified);
-  if (points.some((character) => SIMPLIFIED_ALTERNATIVES[character])) {
+  if (simplified.includes('著')) {
+    const points = Array.from(simplified);
     const alternative = points.map((character) => SIMPLIFIED_ALTERNATIVES[character] ?? character);
     const alternativeReadings = source(alternative.join(''));
     points.forEach((character, index) => {
@@ -128,21 +128,30 @@ function readPinyin(simplified: string, source: ReadingSource): Reading[] {
       if (reading && reading !== source(replacement)[0]) readings[index] = reading;
     });
   }
-  applyPhraseFixes(points, readings);
+  applyPhraseFixes(simplified, readings);
   return readings;
 }
 
-/** Puts the dictionary's reading over every phrase of PHRASE_FIXES, longest match first. */
-function applyPhraseFixes(points: readonly string[], readings: Reading[]): void {
-  for (let start = 0; start < points.length; start += 1) {
-    if (!fixStarts.has(points[start] as string)) continue;
-    for (let length = Math.min(LONGEST_FIX, points.length - start); length >= 2; length -= 1) {
-      const fix = fixes.get(points.slice(start, start + length).join(''));
+/**
+ * Puts the dictionary's reading over every phrase of PHRASE_FIXES, longest match first. Walks the
+ * text by UTF-16 unit (the keys are all in the BMP) and counts code points for `readings`.
+ */
+function applyPhraseFixes(text: string, readings: Reading[]): void {
+  let point = 0;
+  for (let unit = 0; unit < text.length; unit += 1, point += 1) {
+    if (isHighSurrogate(text.charCodeAt(unit))) {
+      unit += 1;
+      continue;
+    }
+    if (!fixStarts.has(text[unit] as string)) continue;
+    for (let length = Math.min(LONGEST_FIX, text.length - unit); length >= 2; length -= 1) {
+      const fix = fixes.get(text.slice(unit, unit + length));
       if (!fix) continue;
       fix.split(' ').forEach((syllable, offset) => {
-        readings[start + offset] = syllable;
+        readings[point + offset] = syllable;
       });
-      start += length - 1;
+      unit += length - 1;
+      point += length - 1;
       break;
     }
   }
@@ -195,13 +204,12 @@ function hasIdeograph(text: string): boolean {
 }
 
 /**
- * A reading is lower-case Latin letters with tone marks (pinyin; m̄ and ê̄ with combining ones) or
- * with a tone digit (Jyutping). Anything else (an engine giving back the character) is no reading.
+ * A reading is Latin letters with tone marks (pinyin) or with a tone digit (Jyutping): it starts
+ * below the CJK blocks. An engine that does not know a character gives the character back (or
+ * nothing): no reading.
  */
 function isReading(value: unknown): value is string {
-  return (
-    typeof value === 'string' && /^(?:[a-zü\u00e0-\u01dc\u01f9\u1e3f]|\p{M})+[1-6]?$/u.test(value)
-  );
+  return typeof value === 'string' && value.length > 0 && value.charCodeAt(0) < 0x2e80;
 }
 
 function codePointCount(text: string): number {
