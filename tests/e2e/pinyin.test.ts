@@ -195,3 +195,61 @@ describe('on the page itself', () => {
     await page.close();
   });
 });
+
+describe('the options page and the popup', () => {
+  it('set the default mode and Jyutping for Hong Kong, and the reader opens with it', async () => {
+    await clearSettings();
+    const options = await harness.context.newPage();
+    await options.goto(`chrome-extension://${harness.extensionId}/options.html`);
+    await options.getByTestId('pinyin-rare').click();
+    await options.getByTestId('pinyin-jyutping').click();
+    const stored = () =>
+      harness.serviceWorker.evaluate(async () => {
+        const { settings } = (await chrome.storage.sync.get('settings')) as {
+          settings?: { pinyin?: string; jyutpingForHongKong?: boolean };
+        };
+        return [settings?.pinyin, settings?.jyutpingForHongKong];
+      });
+    await expect.poll(stored).toEqual(['rare', false]);
+    expect(await axeViolations(options)).toEqual([]);
+    await options.close();
+
+    // The popup offers the same choices; "every character" there is the reader's default too.
+    const { page, tabId } = await visit(harness, 'polyphone-notice');
+    await page.getByTestId('reader-entry').waitFor();
+    const popup = await openPopup(harness, tabId);
+    await expect(popup.getByTestId('pinyin-rare').getAttribute('aria-pressed')).resolves.toBe(
+      'true',
+    );
+    await popup.getByTestId('pinyin-all').click();
+    await expect.poll(stored).toEqual(['all', false]);
+    await popup.close();
+    await page.getByTestId('reader-entry').click();
+    await readerShown(page);
+    await expect
+      .poll(() => annotatedText(page, 'reader'), { timeout: 10_000 })
+      .toContain('银(yín)行(háng)行(háng)长(zhǎng)');
+    await page.close();
+  });
+});
+
+describe('Hong Kong text', () => {
+  it('is annotated in Jyutping when the article is shown in 香港繁體, and the panel says so', async () => {
+    await clearSettings();
+    const { page } = await visit(harness, 'polyphone-notice');
+    await page.getByTestId('reader-entry').click();
+    await readerShown(page);
+    await page.getByTestId('menu-script').click();
+    await page.getByTestId('script-hk').click();
+    await page.getByTestId('menu-pinyin').click();
+    await page.getByTestId('pinyin-all').click();
+    await expect
+      .poll(() => annotatedText(page, 'reader'), { timeout: 10_000 })
+      .toContain('銀(ngan4)行(hong4)');
+    await expect
+      .poll(() => page.getByTestId('pinyin-status').textContent())
+      .toBe('已为香港繁体注粤拼');
+    await page.getByTestId('pinyin-off').click();
+    await page.close();
+  });
+});
