@@ -151,6 +151,7 @@ export function ReaderView(props: ReaderViewProps) {
       </div>
       {/* Focusable, so the article scrolls by keyboard even when it has no link to tab to (WCAG
           2.1.1; axe's scrollable-region-focusable). Pinyin makes short articles scroll too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to be scrolled by it. */}
       <div class="yd-scroll" tabIndex={0}>
         {article ? (
           <ArticleBody
