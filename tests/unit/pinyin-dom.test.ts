@@ -86,6 +86,12 @@ describe('annotating', () => {
     ).toBe(true);
   });
 
+  it("annotates a ruby whose annotation is gone (the reader's extraction drops page rt)", async () => {
+    const { window } = dom('<p><ruby>朝</ruby>阳路</p>');
+    await annotateSubtree(window.document.body, reader()).done;
+    expect(annotated(window.document.body)).toBe('朝(cháo)阳(yáng)路(lù)');
+  });
+
   it('shows nothing for Latin, digits, 〇 and characters outside the BMP, never "undefined"', async () => {
     const { window } = dom('<p>A1〇𠮷中</p>');
     await annotateSubtree(window.document.body, reader()).done;

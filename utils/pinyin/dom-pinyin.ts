@@ -303,7 +303,7 @@ class PinyinSession implements PinyinHandle {
   private isAnnotatableInside(element: Element): boolean {
     let langSeen = false;
     for (let at: Element | null = element; at; at = at.parentElement) {
-      if (isUntouched(at) || TEXT_UNTOUCHED.has(at.tagName) || at.tagName === 'RUBY') return false;
+      if (isUntouched(at) || TEXT_UNTOUCHED.has(at.tagName) || isAnnotatedRuby(at)) return false;
       if (!langSeen && at.hasAttribute('lang')) {
         langSeen = true;
         if (!isChineseLang(at.getAttribute('lang') ?? '')) return false;
@@ -353,7 +353,7 @@ function collectRuns(container: Element, runs: Text[][], ours: WeakSet<Node>): v
       if (node.nodeType !== ELEMENT_NODE) continue;
       const element = node as Element;
       const tag = element.tagName;
-      if (tag === 'RUBY' || isUntouched(element) || TEXT_UNTOUCHED.has(tag)) {
+      if (isAnnotatedRuby(element) || isUntouched(element) || TEXT_UNTOUCHED.has(tag)) {
         flush();
         continue;
       }
@@ -366,8 +366,16 @@ function collectRuns(container: Element, runs: Text[][], ours: WeakSet<Node>): v
       }
     }
   };
-  if (!TEXT_UNTOUCHED.has(container.tagName) && container.tagName !== 'RUBY') walk(container);
+  if (!TEXT_UNTOUCHED.has(container.tagName) && !isAnnotatedRuby(container)) walk(container);
   flush();
+}
+
+/**
+ * A ruby that carries its own annotation (the page's, or ours): left alone. A ruby whose `<rt>` is
+ * gone (the reader's extraction leaves annotations out) is plain text to annotate.
+ */
+function isAnnotatedRuby(element: Element): boolean {
+  return element.tagName === 'RUBY' && element.querySelector('rt') !== null;
 }
 
 /** The nearest non-inline ancestor: the element whose runs hold text inside `element`. */
