@@ -11,6 +11,7 @@ import {
   type Harness,
   openPopup,
   readerShown,
+  saveScreenshot,
   startHarness,
   visit,
 } from './harness';
@@ -81,7 +82,7 @@ describe('in the reader', () => {
     expect(
       await page.evaluate(() => performance.getEntries().filter((e) => /yidu/.test(e.name))),
     ).toEqual([]);
-    await page.screenshot({ path: 'docs/screenshots/reader-pinyin.png' });
+    await saveScreenshot(page, 'reader-pinyin');
 
     // At least half the text size, in the theme's text colour, growing with the text.
     const sizes = () =>
