@@ -5,9 +5,9 @@ import type { ScriptChoice, ScriptViewState, SourceChoice } from '~/utils/conver
 import { createOffscreenExtractor, type OffscreenApi } from '~/utils/extract/offscreen-extractor';
 import { t } from '~/utils/i18n';
 import {
+  type CheckedSender,
   createMessageListener,
   type LoadBundlesResult,
-  type MessageSender,
   type OpenReaderResult,
   sendToExtension,
   sendToTab,
@@ -58,9 +58,8 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener(
     createMessageListener({
-      'content→background:page-detected': async ({ verdict, host }, sender) => {
-        const tabId = sender.tab?.id;
-        if (tabId === undefined) return;
+      'content→background:page-detected': async ({ verdict }, { tabId, host }) => {
+        if (tabId === undefined || host === undefined) return;
         const settings = await loadSettings();
         const site = settings.sites[host] ?? {};
         const isArticle = verdict.kind === 'article';
@@ -78,11 +77,12 @@ export default defineBackground(() => {
         if (site.autoOpen) await openReader(tabId);
         else if (!site.hideEntryButton) await injectScript(tabId, ENTRY_SCRIPT);
       },
-      'content→background:hide-entry-button': async ({ host }) => {
+      'content→background:hide-entry-button': async (_message, { host }) => {
+        if (host === undefined) return;
         const settings = await loadSettings();
         await updateSettings({ sites: withSite(settings, host, { hideEntryButton: true }) });
       },
-      'ui→background:open-reader': ({ tabId }, sender) => openReader(tabId ?? sender.tab?.id),
+      'ui→background:open-reader': (_message, { tabId }) => openReader(tabId),
       'content→background:extract-article': ({ html, url }) => extractArticleFrom(html, url),
       'content→background:load-bundles': ({ bundles }, sender) => injectBundles(bundles, sender),
       'ui→background:convert-page': ({ tabId, script, source }) =>
@@ -146,21 +146,17 @@ function listenForSpeech(tts: ChromeTtsApi) {
   browser.tabs.onRemoved.addListener((tabId) => speech.forgetTab(tabId));
   browser.runtime.onMessage.addListener(
     createMessageListener({
-      'content→background:speech-start': ({ request }, sender) =>
-        sender.tab?.id === undefined
-          ? { ok: false, reason: 'no-reader' }
-          : speech.start(sender.tab.id, request),
-      'content→background:speech-claim': (_message, sender) => {
-        if (sender.tab?.id !== undefined) speech.claim(sender.tab.id);
+      'content→background:speech-start': ({ request }, { tabId }) =>
+        tabId === undefined ? { ok: false, reason: 'no-reader' } : speech.start(tabId, request),
+      'content→background:speech-claim': (_message, { tabId }) => {
+        if (tabId !== undefined) speech.claim(tabId);
         return undefined;
       },
-      'ui→background:speech-start': ({ tabId }, sender) => {
-        const target = tabId ?? sender.tab?.id;
-        return target === undefined ? { ok: false, reason: 'no-reader' } : speech.startTab(target);
-      },
-      'ui→background:speech-control': ({ tabId, action, rate }, sender) =>
-        speech.control(tabId ?? sender.tab?.id, action, rate),
-      'ui→background:speech-status': ({ tabId }, sender) => speech.status(tabId ?? sender.tab?.id),
+      'ui→background:speech-start': (_message, { tabId }) =>
+        tabId === undefined ? { ok: false, reason: 'no-reader' } : speech.startTab(tabId),
+      'ui→background:speech-control': ({ action, rate }, { tabId }) =>
+        speech.control(tabId, action, rate),
+      'ui→background:speech-status': (_message, { tabId }) => speech.status(tabId),
       'ui→background:speech-voices': ({ lang }) => speech.voices(lang),
     }),
   );
@@ -209,8 +205,8 @@ async function injectScript(
  * Injects the bundles a content script asked for (code loaded on first use, OpenCC dictionaries)
  * into the frame that asked: only bundles of the allow-list in utils/bundles.ts.
  */
-async function injectBundles(bundles: unknown, sender: MessageSender): Promise<LoadBundlesResult> {
-  const tabId = sender.tab?.id;
+async function injectBundles(bundles: unknown, sender: CheckedSender): Promise<LoadBundlesResult> {
+  const tabId = sender.tabId;
   if (tabId === undefined) return { ok: false, reason: 'no-tab' };
   if (!Array.isArray(bundles) || !bundles.every(isBundleName))
     return { ok: false, reason: 'unknown-bundle' };
