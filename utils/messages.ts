@@ -364,21 +364,21 @@ export function checkMessage(
  * unanswered (`undefined`), so another listener in the same context can answer them; so are the
  * messages `checkMessage` refuses, which no handler sees.
  */
-export function createMessageListener<T extends MessageType>(
-  handlers: MessageHandlers<T>,
+export function createMessageListener(
+  handlers: Partial<MessageHandlers<MessageType>>,
   extensionOrigin = browser.runtime.getURL('/'),
 ) {
   return (message: unknown, sender: MessageSender): Promise<unknown> | undefined => {
     if (!isMessage(message) || !Object.hasOwn(handlers, message.type)) return undefined;
+    const handler = handlers[message.type] as
+      | ((message: unknown, sender: CheckedSender) => unknown)
+      | undefined;
+    if (!handler) return undefined;
     const checked = checkMessage(message, sender, extensionOrigin);
     if ('refused' in checked) {
       console.warn(`[yidu] refused ${message.type}: ${checked.refused}`);
       return undefined;
     }
-    const handler = handlers[message.type as T] as (
-      message: unknown,
-      sender: CheckedSender,
-    ) => unknown;
     return Promise.resolve(handler(message, checked));
   };
 }
@@ -411,11 +411,21 @@ export async function injectBundles(bundles: BundleName[]): Promise<void> {
 export const sendToExtension = sendToBackground;
 
 /** Sends a message to the content scripts of one tab's top frame and returns the typed answer. */
-export function sendToTab<M extends Message>(
+export type TabSender = <M extends Message>(
   tabId: number,
   message: M,
-): Promise<MessageResponse[M['type']]> {
-  return browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<
-    MessageResponse[M['type']]
-  >;
+) => Promise<MessageResponse[M['type']]>;
+
+/** A `TabSender` over a `tabs` API (the browser's, or a test's). */
+export function createTabSender(tabs: {
+  sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+}): TabSender {
+  return (tabId, message) =>
+    tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<
+      MessageResponse[(typeof message)['type']]
+    >;
 }
+
+/** The browser's `TabSender` (looked up when called: content scripts have no `tabs`). */
+export const sendToTab: TabSender = (tabId, message) =>
+  createTabSender(browser.tabs)(tabId, message);
