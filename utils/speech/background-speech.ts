@@ -4,7 +4,12 @@
  * in another tab (here or in a page's own speechSynthesis) stops this one. It lives in the
  * background, so reading started from the popup goes on after the popup closes.
  */
-import { createSpeechController, type SpeechController, type SpeechProgress } from './controller';
+import {
+  createSpeechController,
+  dispatchSpeechAction,
+  type SpeechController,
+  type SpeechProgress,
+} from './controller';
 import type { SpeechEngine } from './engine';
 import {
   IDLE_PROGRESS,
@@ -170,35 +175,12 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
         }
         return status(target);
       }
-      const { state } = controller.progress();
-      switch (action) {
-        case 'play':
-        case 'resume':
-          if (state === 'idle' && lastRequest?.tabId === target)
-            await start(target, lastRequest.request);
-          else controller.resume();
-          break;
-        case 'toggle':
-          if (state === 'playing') controller.pause();
-          else if (state === 'paused') controller.resume();
-          else if (target !== undefined) await startTab(target);
-          break;
-        case 'pause':
-          controller.pause();
-          break;
-        case 'stop':
-          controller.stop();
-          break;
-        case 'next':
-          controller.next();
-          break;
-        case 'previous':
-          controller.previous();
-          break;
-        case 'rate':
-          if (rate !== undefined) controller.setRate(rate);
-          break;
-      }
+      await dispatchSpeechAction(controller, action, rate, async (from) => {
+        if (from === 'toggle') {
+          if (target !== undefined) await startTab(target);
+        } else if (lastRequest?.tabId === target) await start(target, lastRequest.request);
+        else controller.resume();
+      });
       return status(target);
     },
     status,

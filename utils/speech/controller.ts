@@ -4,6 +4,7 @@
  * so resume starts the same chunk again from its beginning.
  */
 import type { SpeechEngine } from './engine';
+import type { SpeechAction } from './speech-protocol';
 
 export type PlaybackState = 'idle' | 'playing' | 'paused';
 
@@ -186,4 +187,41 @@ export function createSpeechController(
       return () => listeners.delete(listener);
     },
   };
+}
+
+/**
+ * Runs one of the speech controls on a controller: the one meaning of each action, for the
+ * background's reading and the reader's own. `startFromIdle` is how a reading starts when nothing
+ * is being read (play, resume or toggle from idle), which only the caller knows.
+ */
+export async function dispatchSpeechAction(
+  controller: SpeechController,
+  action: SpeechAction,
+  rate: number | undefined,
+  startFromIdle: (action: 'play' | 'resume' | 'toggle') => Promise<unknown>,
+): Promise<void> {
+  const { state } = controller.progress();
+  switch (action) {
+    case 'play':
+    case 'resume':
+      if (state === 'idle') await startFromIdle(action);
+      else controller.resume();
+      return;
+    case 'toggle':
+      if (state === 'playing') controller.pause();
+      else if (state === 'paused') controller.resume();
+      else await startFromIdle(action);
+      return;
+    case 'pause':
+      return controller.pause();
+    case 'stop':
+      return controller.stop();
+    case 'next':
+      return controller.next();
+    case 'previous':
+      return controller.previous();
+    case 'rate':
+      if (rate !== undefined) controller.setRate(rate);
+      return;
+  }
 }

@@ -7,6 +7,7 @@
  */
 import {
   createSpeechController,
+  dispatchSpeechAction,
   type PlaybackState,
   type SpeechProgress,
   snapRate,
@@ -207,36 +208,10 @@ export function createReaderSpeech(options: ReaderSpeechOptions): ReaderSpeech {
 
   /** Runs a control on whichever side reads, and returns the new status. */
   async function control(action: SpeechAction, rate?: number): Promise<SpeechStatus> {
-    if (local) {
-      const { state: now } = local.progress();
-      switch (action) {
-        case 'play':
-        case 'resume':
-          if (now === 'idle') await playLocally(local);
-          else local.resume();
-          break;
-        case 'toggle':
-          if (now === 'playing') local.pause();
-          else if (now === 'paused') local.resume();
-          else await playLocally(local);
-          break;
-        case 'pause':
-          local.pause();
-          break;
-        case 'stop':
-          local.stop();
-          break;
-        case 'next':
-          local.next();
-          break;
-        case 'previous':
-          local.previous();
-          break;
-        case 'rate':
-          if (rate !== undefined) local.setRate(rate);
-          break;
-      }
-      return { progress: local.progress(), noChineseVoice };
+    const reading = local;
+    if (reading) {
+      await dispatchSpeechAction(reading, action, rate, () => playLocally(reading));
+      return { progress: reading.progress(), noChineseVoice };
     }
     if ((action === 'play' || action === 'toggle') && progress.state === 'idle') {
       await playInBackground();
