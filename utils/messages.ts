@@ -16,7 +16,7 @@ import { isScript } from './convert/scripts';
 import type { PageStatus, PageVerdict } from './detect/detect-article-page';
 import type { ReaderContent } from './reader/reader-session';
 import { MAX_CHUNK_CHARACTERS } from './speech/chunk';
-import { MAX_RATE, MIN_RATE, type SpeechProgress } from './speech/controller';
+import type { SpeechProgress } from './speech/controller';
 import type {
   SpeechAction,
   SpeechRequest,
@@ -24,6 +24,7 @@ import type {
   SpeechStatus,
   SpeechVoices,
 } from './speech/speech-protocol';
+import { isSpeechRate } from './speech/speech-rate';
 
 /**
  * Who sent a message, as the browser reports it (never as the message says):
@@ -106,8 +107,6 @@ const optional =
   (check: (value: unknown) => boolean) =>
   (value: unknown): boolean =>
     value === undefined || check(value);
-export const isSpeechRate = (value: unknown): value is number =>
-  typeof value === 'number' && value >= MIN_RATE && value <= MAX_RATE;
 const isSpeechAction = (value: unknown): value is SpeechAction =>
   SPEECH_ACTIONS.includes(value as SpeechAction);
 const isScriptChoice = (value: unknown): value is ScriptChoice =>

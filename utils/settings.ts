@@ -16,7 +16,7 @@ import {
   LETTER_SPACINGS_EM,
   LINE_HEIGHTS,
 } from './display/typography';
-import { snapRate } from './speech/controller';
+import { snapRate } from './speech/speech-rate';
 
 export const SETTINGS_VERSION = 2;
 

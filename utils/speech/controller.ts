@@ -5,6 +5,7 @@
  */
 import type { SpeechEngine } from './engine';
 import type { SpeechAction } from './speech-protocol';
+import { snapRate } from './speech-rate';
 
 export type PlaybackState = 'idle' | 'playing' | 'paused';
 
@@ -22,17 +23,6 @@ export interface SpeechProgress {
 
 /** Why the progress changed: the engine's events, the user's controls, or the end of the text. */
 export type ProgressCause = 'start' | 'end' | 'control' | 'error' | 'finished';
-
-export const MIN_RATE = 0.5;
-export const MAX_RATE = 2;
-export const RATE_STEP = 0.1;
-
-/** A rate within 0.5–2.0 on the 0.1 grid (settings and messages may carry anything). */
-export function snapRate(rate: number): number {
-  if (!Number.isFinite(rate)) return 1;
-  const snapped = Math.round(rate / RATE_STEP) * RATE_STEP;
-  return Math.min(MAX_RATE, Math.max(MIN_RATE, Number(snapped.toFixed(1))));
-}
 
 export interface SpeechVoiceChoice {
   lang: string;

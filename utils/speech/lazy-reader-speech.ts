@@ -6,9 +6,10 @@
  * reads until the code is loaded. Imports only types from the loaded code (see utils/bundles.ts).
  */
 import { loadOnce } from '../load-once';
-import { type SpeechProgress, snapRate } from './controller';
+import type { SpeechProgress } from './controller';
 import type { ReaderSpeech, ReaderSpeechState } from './reader-speech';
 import type { SpeechAction, SpeechRequest, SpeechStatus } from './speech-protocol';
+import { snapRate } from './speech-rate';
 
 /** The reader's speech as the entry point and the App use it; `request` may have to load first. */
 export type LazyReaderSpeech = Omit<ReaderSpeech, 'request'> & {

@@ -10,7 +10,6 @@ import {
   dispatchSpeechAction,
   type PlaybackState,
   type SpeechProgress,
-  snapRate,
 } from './controller';
 import type { SpeechEngine } from './engine';
 import { type SpeechPlan, speechPlanOf } from './plan';
@@ -20,6 +19,7 @@ import type {
   SpeechStartResult,
   SpeechStatus,
 } from './speech-protocol';
+import { snapRate } from './speech-rate';
 import { isNetworkVoice, pickVoice, waitForVoices } from './voices';
 
 export const SPEAKING_ATTRIBUTE = 'data-speaking';
