@@ -97,5 +97,3 @@ export function createCodeLoader(inject: BundleInjector) {
     return loader();
   };
 }
-
-export type CodeLoader = ReturnType<typeof createCodeLoader>;

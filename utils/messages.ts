@@ -234,10 +234,6 @@ export const PROTOCOL = {
       typeof m.noChineseVoice === 'boolean' &&
       optional((flag) => typeof flag === 'boolean')(m.networkVoice),
   ),
-  /** Start reading a tab aloud (popup, shortcut): opens the reader there and asks it for its plan. */
-  'ui→background:speech-start': entry<{ tabId?: number }, SpeechStartResult>(FROM_UI, (m) =>
-    optional(isTabId)(m.tabId),
-  ),
   /** A control for the reading in a tab (popup with tabId, reader toolbar for its own tab). */
   'ui→background:speech-control': entry<
     { tabId?: number; action: SpeechAction; rate?: number },

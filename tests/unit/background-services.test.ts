@@ -323,7 +323,10 @@ describe('speech service', () => {
         openReader: async () => ({ ok: true }),
       }).handlers,
     );
-    await deliver({ type: 'ui→background:speech-start', tabId: READER_TAB }, FROM_POPUP);
+    await deliver(
+      { type: 'ui→background:speech-control', tabId: READER_TAB, action: 'play' },
+      FROM_POPUP,
+    );
     expect(tabs.told.map((m) => m.type)).toContain('→page:speech-plan');
     expect(spoken).toEqual([]);
   });

@@ -81,11 +81,7 @@ describe('checkMessage', () => {
   });
 
   it("refuses a content script's message that names another tab", () => {
-    for (const type of [
-      'ui→background:open-reader',
-      'ui→background:speech-start',
-      'ui→background:speech-status',
-    ] as const)
+    for (const type of ['ui→background:open-reader', 'ui→background:speech-status'] as const)
       expect(check({ type, tabId: 8 }, FROM.content), type).toHaveProperty('refused');
     expect(
       check({ type: 'ui→background:speech-control', tabId: 8, action: 'stop' }, FROM.content),

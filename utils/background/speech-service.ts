@@ -12,7 +12,6 @@ import type { BrowserEvent } from './apis';
 type SpeechMessage =
   | 'content→background:speech-start'
   | 'content→background:speech-claim'
-  | 'ui→background:speech-start'
   | 'ui→background:speech-control'
   | 'ui→background:speech-status'
   | 'ui→background:speech-voices';
@@ -52,8 +51,6 @@ export function createSpeechService(deps: {
       if (tabId !== undefined) speech.claim(tabId);
       return undefined;
     },
-    'ui→background:speech-start': (_message, { tabId }) =>
-      tabId === undefined ? { ok: false, reason: 'no-reader' } : speech.startTab(tabId),
     'ui→background:speech-control': ({ action, rate }, { tabId }) =>
       speech.control(tabId, action, rate),
     'ui→background:speech-status': (_message, { tabId }) => speech.status(tabId),

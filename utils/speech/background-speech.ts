@@ -4,12 +4,7 @@
  * in another tab (here or in a page's own speechSynthesis) stops this one. It lives in the
  * background, so reading started from the popup goes on after the popup closes.
  */
-import {
-  createSpeechController,
-  dispatchSpeechAction,
-  type SpeechController,
-  type SpeechProgress,
-} from './controller';
+import { createSpeechController, dispatchSpeechAction, type SpeechProgress } from './controller';
 import type { SpeechEngine } from './engine';
 import {
   IDLE_PROGRESS,
@@ -54,7 +49,6 @@ export interface BackgroundSpeech {
   voices(lang?: string): Promise<SpeechVoices>;
   /** The tab closed or navigated: stop reading it. */
   forgetTab(tabId: number): void;
-  controller: SpeechController;
 }
 
 export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSpeech {
@@ -154,7 +148,6 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
   }
 
   return {
-    controller,
     start,
     startTab,
     claim(tabId) {
