@@ -100,9 +100,9 @@ export function startReader(): void {
         // their first 朗读: loaded once the page is idle after the reader has painted.
         requestIdleCallback(() => void speech.prepare(), { timeout: 2_000 });
       },
-      // Closing the reader stops its reading aloud.
+      // Closing the reader stops its reading aloud and takes its highlight away.
       unrender: (container) => {
-        void speech.stop();
+        speech.dispose();
         scriptView.restore();
         render(null, container);
       },

@@ -94,9 +94,6 @@ export function createLazyReaderSpeech(
         );
     },
     onStopElsewhere: () => speech?.onStopElsewhere(),
-    dispose() {
-      speech?.dispose();
-      listeners.clear();
-    },
+    dispose: () => speech?.dispose(),
   };
 }

@@ -81,7 +81,10 @@ export interface ReaderSpeech {
   onProgress(progress: SpeechProgress): void;
   /** Reading started in another tab (→page:speech-stop). */
   onStopElsewhere(): void;
-  /** Stops and clears the highlight (the reader closes). */
+  /**
+   * The reader closes: stops reading (here, or in the background for this tab) and clears the
+   * highlight. Subscribers stay: the same reader may open again, and its view unsubscribes itself.
+   */
   dispose(): void;
 }
 
@@ -253,10 +256,9 @@ export function createReaderSpeech(options: ReaderSpeechOptions): ReaderSpeech {
       local?.stop();
     },
     dispose() {
-      local?.stop();
+      void control('stop').catch(() => {});
       highlighted?.removeAttribute(SPEAKING_ATTRIBUTE);
       highlighted = null;
-      listeners.clear();
     },
   };
 }
