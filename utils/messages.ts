@@ -201,7 +201,7 @@ export const PROTOCOL = {
     ['extension-page'],
     (m) => isTabId(m.tabId),
   ),
-  /** Convert this page (the page-script content script answers). */
+  /** Convert this page (the page-convert content script answers). */
   '→page:convert-page': entry<{ script: ScriptChoice; source: SourceChoice }, ScriptViewState>(
     FROM_EXTENSION,
     (m) => isScriptChoice(m.script) && isSourceChoice(m.source),

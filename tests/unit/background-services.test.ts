@@ -115,7 +115,7 @@ describe('page conversion', () => {
     listen(createPageConversion(tabs).handlers);
     const convert = { type: 'ui→background:convert-page', tabId: 9, script: 'tw', source: 'auto' };
     await expect(deliver(convert, FROM_POPUP)).resolves.toMatchObject({ shown: 'tw' });
-    expect(tabs.injected).toEqual([{ tabId: 9, files: ['/content-scripts/page-script.js'] }]);
+    expect(tabs.injected).toEqual([{ tabId: 9, files: ['/content-scripts/page-convert.js'] }]);
     expect(tabs.told).toEqual([{ tabId: 9, type: '→page:convert-page' }]);
     // A page's content script cannot convert a tab, its own or another.
     await expect(deliver({ ...convert, tabId: READER_TAB }, FROM_PAGE)).resolves.toBeUndefined();

@@ -10,7 +10,7 @@ export const TAB_SCRIPTS = {
   /** The on-page button, injected on article pages only. */
   entry: '/content-scripts/entry.js',
   /** The page conversion, injected when the page itself is to be shown in another script. */
-  pageConvert: '/content-scripts/page-script.js',
+  pageConvert: '/content-scripts/page-convert.js',
 } as const;
 
 /** The detector's bundle, also registered at runtime on the sites the user adds. */
