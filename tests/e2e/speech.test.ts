@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from '../../scripts/browser.mjs';
-import { HANDOVER_GLOBAL } from '../../utils/bundles';
+import { HANDOVER_GLOBAL } from '../../utils/handover';
 import type { Message } from '../../utils/messages';
 import type { SpeechStatus } from '../../utils/speech/speech-protocol';
 import { type Harness, openPopup, readerShown, startHarness, tabIdOf } from './harness';

@@ -11,13 +11,13 @@ import {
   type BundleName,
   bundleScriptPath,
   createCodeLoader,
-  HANDOVER_GLOBAL,
   isBundleName,
   provide,
 } from '~/utils/bundles';
 import { createLazyScriptView } from '~/utils/convert/lazy-script-view';
 import { loadNodeDictionaries } from '~/utils/convert/load-node';
 import { createScriptView, type ScriptViewState } from '~/utils/convert/script-view';
+import { HANDOVER_GLOBAL } from '~/utils/handover';
 import type { SpeechProgress } from '~/utils/speech/controller';
 import { createWebSpeechEngine } from '~/utils/speech/engine';
 import { createLazyReaderSpeech } from '~/utils/speech/lazy-reader-speech';
