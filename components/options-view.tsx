@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { FONT_SIZES_PX } from '../utils/display/font-size';
 import { t } from '../utils/i18n';
 import type { Settings, SiteSettings } from '../utils/settings';
+import { SPEECH_RATES } from '../utils/speech/speech-rate';
 import { isNetworkVoice, readsWithNetworkVoice, type VoiceInfo } from '../utils/speech/voices';
 import { PinyinChoices } from './pinyin-choices';
 import {
@@ -13,11 +14,6 @@ import {
   WidthChoices,
 } from './reading-controls';
 import { ScriptChoices } from './script-choices';
-
-/** Reading speeds on offer: 0.5 to 2.0 in steps of 0.1. */
-const SPEECH_RATES = Array.from({ length: 16 }, (_, index) =>
-  Number((0.5 + index * 0.1).toFixed(1)),
-);
 
 export interface Shortcut {
   name: string;

@@ -1,4 +1,5 @@
 import type { ScriptChoice } from '../utils/convert/script-view';
+import { nextOnScale } from '../utils/display/scale';
 import { t } from '../utils/i18n';
 import type { PinyinMode } from '../utils/pinyin/modes';
 import type { PopupStatus } from '../utils/popup-connector';
@@ -188,8 +189,8 @@ function PageScript({
 /** 放大整页: the tab's own zoom, for when the reader is not what the user wants. */
 function PageZoom({ zoom, onSetZoom }: { zoom: number; onSetZoom: (factor: number) => void }) {
   const percent = `${Math.round(zoom * 100)}%`;
-  const larger = PAGE_ZOOM_STEPS.find((step) => step > zoom + 0.001);
-  const smaller = [...PAGE_ZOOM_STEPS].reverse().find((step) => step < zoom - 0.001);
+  const larger = nextOnScale(PAGE_ZOOM_STEPS, zoom, 1);
+  const smaller = nextOnScale(PAGE_ZOOM_STEPS, zoom, -1);
   return (
     <fieldset class="yd-group popup-zoom">
       <legend class="yd-legend">{t('pageZoomLabel')}</legend>

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../utils/i18n';
+import { MAX_RATE, MIN_RATE, stepRate } from '../utils/speech/speech-rate';
 
 /** What the speech controls show: where reading stands, in the reader or in the tab. */
 export interface SpeechView {
@@ -53,8 +54,7 @@ export function SpeechControls({
       : speech.state === 'paused'
         ? ['▶', t('speechResume')]
         : ['▶', t('speechPlay')];
-  const step = (direction: 1 | -1) =>
-    onRate(Math.min(2, Math.max(0.5, Number((rate + direction * 0.1).toFixed(1)))));
+  const step = (direction: 1 | -1) => onRate(stepRate(rate, direction));
   return (
     <fieldset class="yd-group yd-speech" ref={group}>
       <legend class="yd-legend">{t('speechMenu')}</legend>
@@ -107,7 +107,7 @@ export function SpeechControls({
         type="button"
         class="yd-button"
         data-testid="speech-slower"
-        disabled={rate <= 0.5}
+        disabled={rate <= MIN_RATE}
         onClick={() => step(-1)}
       >
         {t('speechSlower')}
@@ -119,7 +119,7 @@ export function SpeechControls({
         type="button"
         class="yd-button"
         data-testid="speech-faster"
-        disabled={rate >= 2}
+        disabled={rate >= MAX_RATE}
         onClick={() => step(1)}
       >
         {t('speechFaster')}

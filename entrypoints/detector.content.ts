@@ -35,11 +35,7 @@ export default defineContentScript({
       };
       // The background sets the badge and, by the user's per-site choices, offers the on-page
       // button or opens the reader.
-      void sendToBackground({
-        type: 'content→background:page-detected',
-        verdict,
-        host: location.hostname,
-      });
+      void sendToBackground({ type: 'content→background:page-detected', verdict });
     };
 
     browser.runtime.onMessage.addListener(

@@ -20,7 +20,6 @@ export default defineContentScript({
     // Once the user has said "not on this site", nothing brings the button back in this page
     // (not even a detection run before the choice has reached the settings).
     let dismissed = false;
-    const host = location.hostname;
     const show = () => {
       if (dismissed) return;
       hide?.();
@@ -30,9 +29,10 @@ export default defineContentScript({
         dismissLabel: t('entryDismiss'),
         dismissTitle: t('entryDismissTitle'),
         onClick: () => void sendToBackground({ type: 'ui→background:open-reader' }),
+        // The site is the one the browser says this page is on (the background reads it).
         onDismiss: () => {
           dismissed = true;
-          void sendToBackground({ type: 'content→background:hide-entry-button', host });
+          void sendToBackground({ type: 'content→background:hide-entry-button' });
         },
       });
     };

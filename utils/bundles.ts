@@ -3,8 +3,8 @@
  * (an IIFE bundle), so it cannot import a chunk on demand; instead each such part is an unlisted
  * script of the extension (entrypoints/<bundle>.ts) that the background injects into the asking
  * tab's frame (`content→background:load-bundles`). Injected scripts share the content scripts'
- * isolated world, so a bundle hands what it brings over through one global of that world, never seen
- * by the page, under a typed slot of `Handovers`. This module brings no extension API into a bundle
+ * isolated world, so a bundle hands what it brings over (utils/handover.ts) under a typed slot of
+ * `Handovers`. This module brings no extension API into a bundle
  * (asking the background is `injectBundles` in utils/messages.ts), so bundles stay small.
  *
  * The reader imports only types from the code it loads this way (so the bundler cannot pull that
@@ -13,6 +13,7 @@
 import type { DictionaryData } from './convert/dictionaries';
 import { DICTIONARY_BUNDLES, type DictionaryBundle } from './convert/dictionaries';
 import type { createScriptView } from './convert/script-view';
+import { handedOver, handOver } from './handover';
 import { loadOnce } from './load-once';
 import type { createPinyinReader, createPinyinView } from './pinyin/pinyin-view';
 import type { ReadingSource } from './pinyin/readings';
@@ -48,25 +49,18 @@ export interface Handovers {
     createPinyinReader: typeof createPinyinReader;
   };
   'jyutping-engine': { jyutpingSource: ReadingSource };
-  /** OpenCC dictionaries: each dictionary bundle adds its own (utils/convert/load-extension.ts). */
+  /** OpenCC dictionaries: each dictionary bundle adds its own (`DICTIONARY_SLOT`, utils/convert). */
   dictionaries: DictionaryData;
 }
 
-/** The isolated world's global under which bundles hand over (exported for the E2E tests). */
-export const HANDOVER_GLOBAL = '__yiduBundles';
-
-type WithHandovers = typeof globalThis & { [HANDOVER_GLOBAL]?: Partial<Handovers> };
-
-/** Called by a bundle when it runs: puts what it brings in its slot. */
+/** Called by a bundle when it runs: puts what it brings in its slot (utils/handover.ts). */
 export function provide<K extends keyof Handovers>(slot: K, value: Handovers[K]): void {
-  const world = globalThis as WithHandovers;
-  world[HANDOVER_GLOBAL] ??= {};
-  world[HANDOVER_GLOBAL][slot] = value;
+  handOver(slot, value);
 }
 
 /** What a slot holds, if its bundle has run in this world. */
 export function received<K extends keyof Handovers>(slot: K): Handovers[K] | undefined {
-  return (globalThis as WithHandovers)[HANDOVER_GLOBAL]?.[slot];
+  return handedOver<Handovers[K]>(slot);
 }
 
 /** True for the names of the bundles the extension ships (for checking a message). */
@@ -108,5 +102,3 @@ export function createCodeLoader(inject: BundleInjector) {
     return loader();
   };
 }
-
-export type CodeLoader = ReturnType<typeof createCodeLoader>;

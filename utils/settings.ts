@@ -17,7 +17,7 @@ import {
   LINE_HEIGHTS,
 } from './display/typography';
 import { isPinyinMode, type PinyinMode } from './pinyin/modes';
-import { snapRate } from './speech/controller';
+import { snapRate } from './speech/speech-rate';
 
 export const SETTINGS_VERSION = 2;
 

@@ -102,10 +102,10 @@ describe('the built extension', () => {
     const reader = text('content-scripts/reader.js');
     expect(reader).not.toBe('');
     expect(moved.filter(({ marker }) => reader.includes(marker))).toEqual([]);
-    // Pinyin is in neither the detector every government page loads nor the page-script (which
+    // Pinyin is in neither the detector every government page loads nor page-convert (which
     // loads it on demand too).
     const pinyin = moved.filter(({ bundle }) => /pinyin|jyutping/.test(bundle));
-    for (const script of ['content-scripts/detector.js', 'content-scripts/page-script.js']) {
+    for (const script of ['content-scripts/detector.js', 'content-scripts/page-convert.js']) {
       expect(text(script)).not.toBe('');
       expect(pinyin.filter(({ marker }) => text(script).includes(marker))).toEqual([]);
     }

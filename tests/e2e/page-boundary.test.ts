@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 /** Every script name WXT would build an event name from. */
-const SCRIPTS = ['detector', 'entry', 'reader', 'page-script'];
+const SCRIPTS = ['detector', 'entry', 'reader', 'page-convert'];
 
 it('the page hears nothing from the extension while its scripts start', async () => {
   const page = await harness.context.newPage();

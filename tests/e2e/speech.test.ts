@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from '../../scripts/browser.mjs';
-import { HANDOVER_GLOBAL } from '../../utils/bundles';
+import { HANDOVER_GLOBAL } from '../../utils/handover';
 import type { Message } from '../../utils/messages';
-import type { SpeechStartResult, SpeechStatus } from '../../utils/speech/speech-protocol';
+import type { SpeechStatus } from '../../utils/speech/speech-protocol';
 import { type Harness, openPopup, readerShown, startHarness, tabIdOf } from './harness';
 
 let harness: Harness;
@@ -153,7 +153,7 @@ describe('reading from the popup (background, chrome.tts)', () => {
         for (let run = 0; run < 5; run++) {
           await ask({ type: 'ui→background:speech-control', tabId: tab, action: 'stop' });
           const t0 = performance.now();
-          await ask({ type: 'ui→background:speech-start', tabId: tab });
+          await ask({ type: 'ui→background:speech-control', tabId: tab, action: 'play' });
           for (;;) {
             const status = await ask({ type: 'ui→background:speech-status', tabId: tab });
             if (status.progress.speaking) break;
@@ -181,7 +181,7 @@ describe('reading from the popup (background, chrome.tts)', () => {
     const { page, tabId } = await visit('hanweb-notice');
     const popup = await openPopup(harness, tabId);
     await page.bringToFront();
-    await send(popup, { type: 'ui→background:speech-start', tabId });
+    await send(popup, { type: 'ui→background:speech-control', tabId, action: 'play' });
     // Slow down so the pause lands mid-article.
     await send(popup, { type: 'ui→background:speech-control', tabId, action: 'rate', rate: 0.5 });
     await expect
@@ -237,7 +237,7 @@ describe('reading from the popup (background, chrome.tts)', () => {
     const first = await visit('ziyang-article');
     const popup = await openPopup(harness, first.tabId);
     await first.page.bringToFront();
-    await send(popup, { type: 'ui→background:speech-start', tabId: first.tabId });
+    await send(popup, { type: 'ui→background:speech-control', tabId: first.tabId, action: 'play' });
     await send(popup, {
       type: 'ui→background:speech-control',
       tabId: first.tabId,
@@ -247,7 +247,11 @@ describe('reading from the popup (background, chrome.tts)', () => {
     await expect.poll(() => highlighted(first.page), { timeout: 15_000 }).not.toBeNull();
 
     const second = await visit('hanweb-notice');
-    await send(popup, { type: 'ui→background:speech-start', tabId: second.tabId });
+    await send(popup, {
+      type: 'ui→background:speech-control',
+      tabId: second.tabId,
+      action: 'play',
+    });
     await expect.poll(() => highlighted(first.page), { timeout: 10_000 }).toBeNull();
     const status = await send<SpeechStatus>(popup, { type: 'ui→background:speech-status' });
     expect(status.tabId).toBe(second.tabId);
@@ -442,11 +446,12 @@ describe('a browser without voices', () => {
         .toContain('这台电脑没有中文语音');
       expect(await popup.getByTestId('speech-no-voice').textContent()).toContain('Linux');
       expect(await popup.getByTestId('speech-play').getAttribute('data-state')).toBe('idle');
-      const result = await send<SpeechStartResult>(popup, {
-        type: 'ui→background:speech-start',
+      const result = await send<SpeechStatus>(popup, {
+        type: 'ui→background:speech-control',
         tabId,
+        action: 'play',
       });
-      expect(result).toEqual({ ok: false, reason: 'no-chinese-voice' });
+      expect(result).toMatchObject({ noChineseVoice: true, progress: { state: 'idle' } });
       const voices = await send(popup, { type: 'ui→background:speech-voices', lang: 'zh-Hans' });
       expect(voices).toEqual({ voices: [], noChineseVoice: true });
       // The options page says it too.

@@ -11,13 +11,13 @@ import {
   type BundleName,
   bundleScriptPath,
   createCodeLoader,
-  HANDOVER_GLOBAL,
   isBundleName,
   provide,
 } from '~/utils/bundles';
 import { createLazyScriptView } from '~/utils/convert/lazy-script-view';
 import { loadNodeDictionaries } from '~/utils/convert/load-node';
 import { createScriptView, type ScriptViewState } from '~/utils/convert/script-view';
+import { HANDOVER_GLOBAL } from '~/utils/handover';
 import type { SpeechProgress } from '~/utils/speech/controller';
 import { createWebSpeechEngine } from '~/utils/speech/engine';
 import { createLazyReaderSpeech } from '~/utils/speech/lazy-reader-speech';
@@ -177,6 +177,7 @@ function readerWithSpeech(background: ReturnType<typeof fakeBackground>) {
   );
   const article = window.document.querySelector('article');
   const started: SpeechRequest[] = [];
+  const controls: string[] = [];
   const load = createCodeLoader(background.inject);
   const speech = createLazyReaderSpeech(
     async () =>
@@ -188,10 +189,13 @@ function readerWithSpeech(background: ReturnType<typeof fakeBackground>) {
             started.push(request);
             return { ok: true, voiceName: 'cmn' };
           },
-          control: async () => ({
-            progress: { state: 'idle', index: 0, total: 0, rate: 1, speaking: false },
-            noChineseVoice: false,
-          }),
+          control: async (action) => {
+            controls.push(action);
+            return {
+              progress: { state: 'idle', index: 0, total: 0, rate: 1, speaking: false },
+              noChineseVoice: false,
+            };
+          },
           claim: async () => undefined,
         },
         settings: () => ({ rate: 1.5 }),
@@ -201,7 +205,7 @@ function readerWithSpeech(background: ReturnType<typeof fakeBackground>) {
   );
   const states: ReaderSpeechState[] = [];
   speech.subscribe((state) => states.push(state));
-  return { article, speech, started, states };
+  return { article, speech, started, states, controls };
 }
 
 describe('the reader speech before its code arrives', () => {
@@ -269,6 +273,27 @@ describe('the reader speech before its code arrives', () => {
     expect(states.at(-1)).toMatchObject({ state: 'playing', index: 1, total: 3 });
     expect(article?.querySelector('[data-speaking="true"]')?.textContent).toMatch(/^各区县/);
     expect(background.injected).toEqual(['reader-speech']);
+  });
+
+  it('closing the reader stops the reading and its highlight; opened again, it still shows progress', async () => {
+    const background = fakeBackground();
+    const { article, speech, states, controls } = readerWithSpeech(background);
+    const playing: SpeechProgress = {
+      state: 'playing',
+      index: 1,
+      total: 3,
+      rate: 1,
+      speaking: true,
+    };
+    // The popup started reading this tab: the background asked for the plan, then reports progress.
+    await speech.request(0);
+    speech.onProgress(playing);
+    await expect.poll(() => article?.querySelector('[data-speaking="true"]')).not.toBeNull();
+    speech.dispose();
+    expect(controls).toEqual(['stop']);
+    expect(article?.querySelector('[data-speaking]')).toBeNull();
+    speech.onProgress({ ...playing, index: 2 });
+    expect(states.at(-1)).toMatchObject({ state: 'playing', index: 2 });
   });
 
   it('progress arriving before the code loads it, in order, and the toolbar shows it', async () => {

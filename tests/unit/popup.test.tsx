@@ -7,7 +7,7 @@
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { App } from '../../entrypoints/popup/App';
+import { PopupApp } from '~/utils/popup/popup-app';
 import type { PopupConnector, PopupStatus } from '../../utils/popup-connector';
 import type { SpeechStatus } from '../../utils/speech/speech-protocol';
 import { byTestId, installDom, renderInto, settle, useZhMessages } from './render-helpers';
@@ -73,7 +73,9 @@ afterEach(() => {
 describe('the popup', () => {
   it('says what the tab is and opens the reader; a refusal is said, not swallowed', async () => {
     const { connector } = fakeConnector(ARTICLE);
-    const { container } = await renderInto(<App connector={connector} closeAfterOpen={false} />);
+    const { container } = await renderInto(
+      <PopupApp connector={connector} closeAfterOpen={false} />,
+    );
     await settle();
     expect(byTestId(container, 'status-kind')?.textContent).toBe(
       '政府网站文章 · 资阳市人民政府 · 2021-03-02',
@@ -92,7 +94,9 @@ describe('the popup', () => {
 
   it('puts pinyin on the page itself and takes it off (给网页加拼音)', async () => {
     const { connector } = fakeConnector(ARTICLE);
-    const { container } = await renderInto(<App connector={connector} closeAfterOpen={false} />);
+    const { container } = await renderInto(
+      <PopupApp connector={connector} closeAfterOpen={false} />,
+    );
     await settle();
     const button = () => byTestId(container, 'page-pinyin');
     expect(button()?.textContent).toBe('给网页加拼音');
@@ -115,7 +119,9 @@ describe('the popup', () => {
       siteName: '资阳市人民政府',
       reasons: [],
     });
-    const { container } = await renderInto(<App connector={connector} closeAfterOpen={false} />);
+    const { container } = await renderInto(
+      <PopupApp connector={connector} closeAfterOpen={false} />,
+    );
     await settle();
     expect(byTestId(container, 'status-kind')?.textContent).toBe('本页不是文章 · 资阳市人民政府');
     expect(byTestId(container, 'open-reader')?.textContent).toBe('仍然尝试阅读模式');
@@ -127,7 +133,7 @@ describe("the popup's reading controls (Chrome: the background reads)", () => {
     vi.useFakeTimers({ toFake: ['setInterval'] });
     const { connector, publish, unsubscribe } = fakeConnector(ARTICLE);
     const { container, unmount } = await renderInto(
-      <App connector={connector} closeAfterOpen={false} />,
+      <PopupApp connector={connector} closeAfterOpen={false} />,
     );
     await settle();
     const play = () => byTestId(container, 'speech-play');
@@ -152,7 +158,9 @@ describe("the popup's reading controls (Chrome: the background reads)", () => {
 describe("the popup's reading controls (Firefox: the reader reads in its page)", () => {
   it('say to start from the reader until this tab has read, then follow and control it', async () => {
     const { connector, publish } = fakeConnector(ARTICLE, { readsInPage: true });
-    const { container } = await renderInto(<App connector={connector} closeAfterOpen={false} />);
+    const { container } = await renderInto(
+      <PopupApp connector={connector} closeAfterOpen={false} />,
+    );
     await settle();
     expect(byTestId(container, 'speech-play')).toBeNull();
     expect(container.textContent).toContain('在阅读模式的工具栏中点击“朗读”开始。');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createSpeechController, snapRate } from '../../utils/speech/controller';
+import { createSpeechController } from '../../utils/speech/controller';
 import type { SpeechEngine, Utterance, UtteranceEvents } from '../../utils/speech/engine';
+import { SPEECH_RATES, snapRate, stepRate } from '../../utils/speech/speech-rate';
 
 /**
  * An engine the test drives by hand: it records what it was asked to say, and `start()`, `end()`,
@@ -203,6 +204,16 @@ describe('snapRate', () => {
   it('keeps rates within 0.5–2.0 on the 0.1 grid', () => {
     expect([0.5, 0.74, 1, 1.05, 1.999, 2.5, -1, Number.NaN].map(snapRate)).toEqual([
       0.5, 0.7, 1, 1.1, 2, 2, 0.5, 1,
+    ]);
+  });
+});
+
+describe('the speech-rate range', () => {
+  it('offers every step from 0.5 to 2.0, and steps within it', () => {
+    expect(SPEECH_RATES).toHaveLength(16);
+    expect([SPEECH_RATES[0], SPEECH_RATES[5], SPEECH_RATES.at(-1)]).toEqual([0.5, 1, 2]);
+    expect([stepRate(1, 1), stepRate(1.1, -1), stepRate(2, 1), stepRate(0.5, -1)]).toEqual([
+      1.1, 1, 2, 0.5,
     ]);
   });
 });

@@ -76,7 +76,10 @@ describe("a page reader's report (Firefox)", () => {
     await listener(report, {} as MessageSender);
     await settle();
     expect(await fakeBrowser.storage.session.get(SPEECH_STATUS_KEY)).toEqual({});
-    await listener(report, { tab: { id: 12 } } as MessageSender);
+    await listener(report, {
+      tab: { id: 12 },
+      url: 'https://www.gov.cn/zhengce/a.htm',
+    } as MessageSender);
     await settle();
     expect(await fakeBrowser.storage.session.get(SPEECH_STATUS_KEY)).toEqual({
       [SPEECH_STATUS_KEY]: {
@@ -157,7 +160,7 @@ describe('whether only a network voice would read, before the first play', () =>
         noChineseVoice: false,
         networkVoice: true,
       },
-      { tab: { id: 4 } } as MessageSender,
+      { tab: { id: 4 }, url: 'https://www.gov.cn/zhengce/a.htm' } as MessageSender,
     );
     await settle();
     const stored = await fakeBrowser.storage.session.get(SPEECH_STATUS_KEY);

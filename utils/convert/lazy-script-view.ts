@@ -4,58 +4,50 @@
  * first asked for, then hands every call to the real view. Imports only types from the engine, so
  * the reader's own script does not carry it (see utils/bundles.ts).
  */
-import { loadOnce } from '../load-once';
+import { createLazyPart } from '../lazy-part';
 import type { ScriptChoice, ScriptView, ScriptViewState, SourceChoice } from './script-view';
 
 export function createLazyScriptView(create: () => Promise<ScriptView>): ScriptView {
-  const listeners = new Set<(state: ScriptViewState) => void>();
-  let state: ScriptViewState = { shown: 'original', loading: false };
-  let view: ScriptView | undefined;
+  // The stand-in's own state: what was asked for while the engine loads, or why it failed.
+  let standIn: ScriptViewState = { shown: 'original', loading: false };
+  const part = createLazyPart<ScriptView, ScriptViewState>(create, () => standIn);
   let request = 0;
 
   const set = (next: ScriptViewState) => {
-    state = next;
-    for (const listener of listeners) listener(state);
+    standIn = next;
+    part.emit(next);
   };
-
-  const ready = loadOnce(async () => {
-    const created = await create();
-    view = created;
-    created.subscribe(set);
-    return created;
-  });
 
   async function show(
     choice: ScriptChoice,
     source: SourceChoice = 'auto',
   ): Promise<ScriptViewState> {
+    const view = part.loaded();
     if (view) return view.show(choice, source);
     const ticket = ++request;
     if (choice === 'original') {
       set({ shown: 'original', loading: false });
-      return state;
+      return part.state();
     }
     set({ shown: choice, loading: true });
     try {
-      const created = await ready();
-      if (ticket !== request) return state;
+      const created = await part.load();
+      if (ticket !== request) return part.state();
       return await created.show(choice, source);
     } catch (error) {
-      if (ticket !== request) return state;
+      if (ticket !== request) return part.state();
       set({ shown: 'original', loading: false, error: String(error) });
-      return state;
+      return part.state();
     }
   }
 
   return {
     show,
-    state: () => state,
-    subscribe(listener: (state: ScriptViewState) => void): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    state: part.state,
+    subscribe: part.subscribe,
     restore() {
       request += 1;
+      const view = part.loaded();
       if (view) view.restore();
       else set({ shown: 'original', loading: false });
     },

@@ -2,9 +2,9 @@
  * Dictionaries inside the extension: each dictionary bundle is an unlisted script of the extension
  * (entrypoints/opencc-*.ts) that the background injects into the reader's tab and frame when a
  * conversion first needs it, and that hands its dictionaries over in the `dictionaries` slot of the
- * bundles' handover (utils/bundles.ts).
+ * bundles' hand-over (utils/handover.ts).
  */
-import { provide, received } from '../bundles';
+import { handedOver, handOver } from '../handover';
 import {
   bundlesFor,
   type DictionaryBundle,
@@ -13,9 +13,14 @@ import {
 } from './dictionaries';
 import type { DictionaryLoader } from './load-converter';
 
+/** The hand-over slot the dictionary bundles fill (utils/handover.ts). */
+export const DICTIONARY_SLOT = 'dictionaries';
+
+const receivedDictionaries = () => handedOver<DictionaryData>(DICTIONARY_SLOT);
+
 /** Called by a dictionary bundle when the background injects it: adds its dictionaries. */
 export function provideDictionaries(data: DictionaryData): void {
-  provide('dictionaries', { ...received('dictionaries'), ...data });
+  handOver(DICTIONARY_SLOT, { ...receivedDictionaries(), ...data });
 }
 
 /**
@@ -27,11 +32,11 @@ export function createExtensionLoader(
   inject: (bundles: DictionaryBundle[]) => Promise<void>,
 ): DictionaryLoader {
   return async (names: DictionaryName[]) => {
-    const missing = names.filter((name) => received('dictionaries')?.[name] === undefined);
+    const missing = names.filter((name) => receivedDictionaries()?.[name] === undefined);
     if (missing.length > 0) await inject(bundlesFor(missing));
     const data: DictionaryData = {};
     for (const name of names) {
-      const value = received('dictionaries')?.[name];
+      const value = receivedDictionaries()?.[name];
       if (value === undefined) throw new Error(`OpenCC dictionary ${name} did not arrive`);
       data[name] = value;
     }

@@ -26,8 +26,3 @@ export const LANG_TAG: Record<Script, string> = {
   twp: 'zh-TW',
   hk: 'zh-HK',
 };
-
-/** True for the scripts written with traditional characters. */
-export function isTraditional(script: Script): boolean {
-  return script !== 'cn';
-}

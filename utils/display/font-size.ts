@@ -1,3 +1,5 @@
+import { nextOnScale } from './scale';
+
 /**
  * Reader text sizes, in px. Finer steps at small sizes, where one pixel shows, and larger ones
  * above 30 px (the MIIT elder-friendly guidance's largest-size minimum). 16 px to 64 px.
@@ -11,8 +13,8 @@ export const MAX_FONT_SIZE_PX = 64;
 
 /** The next size up (or down) from `current`; a size off the scale moves to its nearest neighbour. */
 export function stepFontSize(current: number, direction: 1 | -1): number {
-  if (direction === 1) {
-    return FONT_SIZES_PX.find((size) => size > current) ?? MAX_FONT_SIZE_PX;
-  }
-  return [...FONT_SIZES_PX].reverse().find((size) => size < current) ?? MIN_FONT_SIZE_PX;
+  return (
+    nextOnScale(FONT_SIZES_PX, current, direction) ??
+    (direction === 1 ? MAX_FONT_SIZE_PX : MIN_FONT_SIZE_PX)
+  );
 }

@@ -101,10 +101,6 @@ export const THEME_NAMES: readonly ThemeName[] = [
   'system',
 ];
 
-export const HIGH_CONTRAST_THEMES = (Object.keys(THEMES) as PaletteName[]).filter(
-  (name) => THEMES[name].highContrast,
-);
-
 export function isThemeName(value: unknown): value is ThemeName {
   return typeof value === 'string' && (THEME_NAMES as readonly string[]).includes(value);
 }

@@ -89,18 +89,6 @@ export const ELDER_PRESET = {
   fontFamily: 'sans' as FontFamily,
 };
 
-/** Nearest allowed value at or above `value` in a sorted scale (last one if none). */
-export function snapUp(scale: readonly number[], value: number): number {
-  return scale.find((step) => step >= value) ?? (scale.at(-1) as number);
-}
-
-/** The next value in `scale` in `direction` from `current`, staying on the scale's ends. */
-export function stepScale(scale: readonly number[], current: number, direction: 1 | -1): number {
-  if (direction === 1)
-    return scale.find((step) => step > current + 1e-9) ?? (scale.at(-1) as number);
-  return [...scale].reverse().find((step) => step < current - 1e-9) ?? (scale[0] as number);
-}
-
 export interface TypographySettings {
   fontSizePx: number;
   lineHeight: number;

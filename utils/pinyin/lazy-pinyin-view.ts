@@ -1,5 +1,5 @@
 /**
- * The pinyin view before its bundle is loaded (the reader's first script and the page-script carry
+ * The pinyin view before its bundle is loaded (the reader's first script and page-convert carry
  * only this): it answers like the real view (pinyin-view.ts), loads the bundle when pinyin is first
  * turned on, then hands every call to the real view. Imports only types from the bundle.
  */

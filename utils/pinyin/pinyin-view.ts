@@ -1,5 +1,5 @@
 /**
- * Pinyin as the reader and the page-script turn it on and off: one annotation at a time over
+ * Pinyin as the reader and page-convert turn it on and off: one annotation at a time over
  * `target()`, in the mode asked for, read in the script the text is shown in (detected from the
  * text and `lang`, which the script view keeps current). Part of the pinyin bundle
  * (entrypoints/pinyin-engine.ts) with the engine: nothing here is in the reader's first script.

@@ -4,7 +4,7 @@
  * in another tab (here or in a page's own speechSynthesis) stops this one. It lives in the
  * background, so reading started from the popup goes on after the popup closes.
  */
-import { createSpeechController, type SpeechController, type SpeechProgress } from './controller';
+import { createSpeechController, dispatchSpeechAction, type SpeechProgress } from './controller';
 import type { SpeechEngine } from './engine';
 import {
   IDLE_PROGRESS,
@@ -49,7 +49,6 @@ export interface BackgroundSpeech {
   voices(lang?: string): Promise<SpeechVoices>;
   /** The tab closed or navigated: stop reading it. */
   forgetTab(tabId: number): void;
-  controller: SpeechController;
 }
 
 export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSpeech {
@@ -149,7 +148,6 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
   }
 
   return {
-    controller,
     start,
     startTab,
     claim(tabId) {
@@ -170,35 +168,12 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
         }
         return status(target);
       }
-      const { state } = controller.progress();
-      switch (action) {
-        case 'play':
-        case 'resume':
-          if (state === 'idle' && lastRequest?.tabId === target)
-            await start(target, lastRequest.request);
-          else controller.resume();
-          break;
-        case 'toggle':
-          if (state === 'playing') controller.pause();
-          else if (state === 'paused') controller.resume();
-          else if (target !== undefined) await startTab(target);
-          break;
-        case 'pause':
-          controller.pause();
-          break;
-        case 'stop':
-          controller.stop();
-          break;
-        case 'next':
-          controller.next();
-          break;
-        case 'previous':
-          controller.previous();
-          break;
-        case 'rate':
-          if (rate !== undefined) controller.setRate(rate);
-          break;
-      }
+      await dispatchSpeechAction(controller, action, rate, async (from) => {
+        if (from === 'toggle') {
+          if (target !== undefined) await startTab(target);
+        } else if (lastRequest?.tabId === target) await start(target, lastRequest.request);
+        else controller.resume();
+      });
       return status(target);
     },
     status,

@@ -4,6 +4,8 @@
  * so resume starts the same chunk again from its beginning.
  */
 import type { SpeechEngine } from './engine';
+import type { SpeechAction } from './speech-protocol';
+import { snapRate } from './speech-rate';
 
 export type PlaybackState = 'idle' | 'playing' | 'paused';
 
@@ -21,17 +23,6 @@ export interface SpeechProgress {
 
 /** Why the progress changed: the engine's events, the user's controls, or the end of the text. */
 export type ProgressCause = 'start' | 'end' | 'control' | 'error' | 'finished';
-
-export const MIN_RATE = 0.5;
-export const MAX_RATE = 2;
-export const RATE_STEP = 0.1;
-
-/** A rate within 0.5–2.0 on the 0.1 grid (settings and messages may carry anything). */
-export function snapRate(rate: number): number {
-  if (!Number.isFinite(rate)) return 1;
-  const snapped = Math.round(rate / RATE_STEP) * RATE_STEP;
-  return Math.min(MAX_RATE, Math.max(MIN_RATE, Number(snapped.toFixed(1))));
-}
 
 export interface SpeechVoiceChoice {
   lang: string;
@@ -186,4 +177,41 @@ export function createSpeechController(
       return () => listeners.delete(listener);
     },
   };
+}
+
+/**
+ * Runs one of the speech controls on a controller: the one meaning of each action, for the
+ * background's reading and the reader's own. `startFromIdle` is how a reading starts when nothing
+ * is being read (play, resume or toggle from idle), which only the caller knows.
+ */
+export async function dispatchSpeechAction(
+  controller: SpeechController,
+  action: SpeechAction,
+  rate: number | undefined,
+  startFromIdle: (action: 'play' | 'resume' | 'toggle') => Promise<unknown>,
+): Promise<void> {
+  const { state } = controller.progress();
+  switch (action) {
+    case 'play':
+    case 'resume':
+      if (state === 'idle') await startFromIdle(action);
+      else controller.resume();
+      return;
+    case 'toggle':
+      if (state === 'playing') controller.pause();
+      else if (state === 'paused') controller.resume();
+      else await startFromIdle(action);
+      return;
+    case 'pause':
+      return controller.pause();
+    case 'stop':
+      return controller.stop();
+    case 'next':
+      return controller.next();
+    case 'previous':
+      return controller.previous();
+    case 'rate':
+      if (rate !== undefined) controller.setRate(rate);
+      return;
+  }
 }

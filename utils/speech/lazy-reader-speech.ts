@@ -5,10 +5,11 @@
  * every call to it. Controls that only act on a reading in progress do nothing before then: nothing
  * reads until the code is loaded. Imports only types from the loaded code (see utils/bundles.ts).
  */
-import { loadOnce } from '../load-once';
-import { type SpeechProgress, snapRate } from './controller';
+import { createLazyPart } from '../lazy-part';
+import type { SpeechProgress } from './controller';
 import type { ReaderSpeech, ReaderSpeechState } from './reader-speech';
 import type { SpeechAction, SpeechRequest, SpeechStatus } from './speech-protocol';
+import { snapRate } from './speech-rate';
 
 /** The reader's speech as the entry point and the App use it; `request` may have to load first. */
 export type LazyReaderSpeech = Omit<ReaderSpeech, 'request'> & {
@@ -28,9 +29,6 @@ export function createLazyReaderSpeech(
   /** The user's rate (the idle state shows it). */
   rate: () => number,
 ): LazyReaderSpeech {
-  const listeners = new Set<(state: ReaderSpeechState) => void>();
-  let speech: ReaderSpeech | undefined;
-
   const idleProgress = (): SpeechProgress => ({
     state: 'idle',
     index: 0,
@@ -38,64 +36,45 @@ export function createLazyReaderSpeech(
     rate: snapRate(rate()),
     speaking: false,
   });
-  const emit = (state: ReaderSpeechState) => {
-    for (const listener of listeners) listener(state);
-  };
-
-  const ready = loadOnce(async () => {
-    const created = await create();
-    speech = created;
-    created.subscribe(emit);
-    emit(created.state());
-    return created;
-  });
-
-  /** Runs `run` on the loaded speech, loading it first. */
-  const loaded = async <T>(run: (speech: ReaderSpeech) => T | Promise<T>): Promise<T> =>
-    run(await ready());
-  /** Runs `run` only if the speech is loaded (else nothing is reading). */
-  const ifLoaded = async (run: (speech: ReaderSpeech) => Promise<void>) => {
-    if (speech) await run(speech);
-  };
+  const part = createLazyPart<ReaderSpeech, ReaderSpeechState>(create, () => ({
+    ...idleProgress(),
+    noChineseVoice: false,
+  }));
+  const { withLoaded, ifLoaded } = part;
 
   return {
-    play: (from) => loaded((loadedSpeech) => loadedSpeech.play(from)),
-    resume: () => loaded((loadedSpeech) => loadedSpeech.resume()),
-    toggle: () => loaded((loadedSpeech) => loadedSpeech.toggle()),
-    pause: () => ifLoaded((loadedSpeech) => loadedSpeech.pause()),
-    stop: () => ifLoaded((loadedSpeech) => loadedSpeech.stop()),
-    next: () => ifLoaded((loadedSpeech) => loadedSpeech.next()),
-    previous: () => ifLoaded((loadedSpeech) => loadedSpeech.previous()),
-    setRate: (value) => ifLoaded((loadedSpeech) => loadedSpeech.setRate(value)),
+    play: (from) => withLoaded((speech) => speech.play(from)),
+    resume: () => withLoaded((speech) => speech.resume()),
+    toggle: () => withLoaded((speech) => speech.toggle()),
+    pause: () => ifLoaded((speech) => speech.pause()),
+    stop: () => ifLoaded((speech) => speech.stop()),
+    next: () => ifLoaded((speech) => speech.next()),
+    previous: () => ifLoaded((speech) => speech.previous()),
+    setRate: (value) => ifLoaded((speech) => speech.setRate(value)),
     async control(action, value): Promise<SpeechStatus> {
-      if (speech || STARTS.has(action))
-        return loaded((loadedSpeech) => loadedSpeech.control(action, value));
+      if (part.loaded() || STARTS.has(action))
+        return withLoaded((speech) => speech.control(action, value));
       return { progress: idleProgress(), noChineseVoice: false };
     },
-    state: () => speech?.state() ?? { ...idleProgress(), noChineseVoice: false },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    request: (startIndex) => loaded((loadedSpeech) => loadedSpeech.request(startIndex)),
+    state: part.state,
+    subscribe: part.subscribe,
+    request: (startIndex) => withLoaded((speech) => speech.request(startIndex)),
     prepare: () =>
-      ready().then(
+      part.load().then(
         () => undefined,
         () => undefined,
       ),
     onProgress(progress) {
+      const speech = part.loaded();
       if (speech) speech.onProgress(progress);
       // Reading started elsewhere for this tab (the popup): load, then show where it is.
       else
-        ready().then(
-          (loadedSpeech) => loadedSpeech.onProgress(progress),
+        part.load().then(
+          (loaded) => loaded.onProgress(progress),
           (error: unknown) => console.warn('[yidu] cannot load reading aloud', error),
         );
     },
-    onStopElsewhere: () => speech?.onStopElsewhere(),
-    dispose() {
-      speech?.dispose();
-      listeners.clear();
-    },
+    onStopElsewhere: () => part.loaded()?.onStopElsewhere(),
+    dispose: () => part.loaded()?.dispose(),
   };
 }

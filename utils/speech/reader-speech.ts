@@ -7,9 +7,9 @@
  */
 import {
   createSpeechController,
+  dispatchSpeechAction,
   type PlaybackState,
   type SpeechProgress,
-  snapRate,
 } from './controller';
 import type { SpeechEngine } from './engine';
 import { type SpeechPlan, speechPlanOf } from './plan';
@@ -19,6 +19,7 @@ import type {
   SpeechStartResult,
   SpeechStatus,
 } from './speech-protocol';
+import { snapRate } from './speech-rate';
 import { isNetworkVoice, pickVoice, waitForVoices } from './voices';
 
 export const SPEAKING_ATTRIBUTE = 'data-speaking';
@@ -80,7 +81,10 @@ export interface ReaderSpeech {
   onProgress(progress: SpeechProgress): void;
   /** Reading started in another tab (→page:speech-stop). */
   onStopElsewhere(): void;
-  /** Stops and clears the highlight (the reader closes). */
+  /**
+   * The reader closes: stops reading (here, or in the background for this tab) and clears the
+   * highlight. Subscribers stay: the same reader may open again, and its view unsubscribes itself.
+   */
   dispose(): void;
 }
 
@@ -207,36 +211,10 @@ export function createReaderSpeech(options: ReaderSpeechOptions): ReaderSpeech {
 
   /** Runs a control on whichever side reads, and returns the new status. */
   async function control(action: SpeechAction, rate?: number): Promise<SpeechStatus> {
-    if (local) {
-      const { state: now } = local.progress();
-      switch (action) {
-        case 'play':
-        case 'resume':
-          if (now === 'idle') await playLocally(local);
-          else local.resume();
-          break;
-        case 'toggle':
-          if (now === 'playing') local.pause();
-          else if (now === 'paused') local.resume();
-          else await playLocally(local);
-          break;
-        case 'pause':
-          local.pause();
-          break;
-        case 'stop':
-          local.stop();
-          break;
-        case 'next':
-          local.next();
-          break;
-        case 'previous':
-          local.previous();
-          break;
-        case 'rate':
-          if (rate !== undefined) local.setRate(rate);
-          break;
-      }
-      return { progress: local.progress(), noChineseVoice };
+    const reading = local;
+    if (reading) {
+      await dispatchSpeechAction(reading, action, rate, () => playLocally(reading));
+      return { progress: reading.progress(), noChineseVoice };
     }
     if ((action === 'play' || action === 'toggle') && progress.state === 'idle') {
       await playInBackground();
@@ -278,10 +256,9 @@ export function createReaderSpeech(options: ReaderSpeechOptions): ReaderSpeech {
       local?.stop();
     },
     dispose() {
-      local?.stop();
+      void control('stop').catch(() => {});
       highlighted?.removeAttribute(SPEAKING_ATTRIBUTE);
       highlighted = null;
-      listeners.clear();
     },
   };
 }

@@ -5,7 +5,7 @@
  * (Chrome's chrome.tts, utils/speech/background-speech.ts) or a reader that reads in its page
  * (Firefox), which reports each change (content→background:speech-status).
  */
-import { createMessageListener, type MessageSender } from '../messages';
+import { type CheckedSender, createMessageListener } from '../messages';
 import type { SpeechProgress } from './controller';
 import type { SpeechStatus } from './speech-protocol';
 
@@ -76,9 +76,9 @@ export function createPageSpeechStatusListener(store: SpeechStatusStorage) {
   return createMessageListener({
     'content→background:speech-status': (
       { progress, noChineseVoice, networkVoice }: PageSpeechReport,
-      sender: MessageSender,
+      // The listener has resolved the tab: a content script's own.
+      { tabId }: CheckedSender,
     ) => {
-      const tabId = sender.tab?.id;
       if (tabId !== undefined)
         publishSpeechStatus(store, {
           progress,

@@ -25,7 +25,7 @@ function speechViewOf(status: SpeechStatus, tabId: number): SpeechView {
 }
 
 /** Connects the popup view to its tab (through the connector) and to the settings. */
-export function App({
+export function PopupApp({
   connector,
   closeAfterOpen,
 }: {

@@ -1,16 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ReaderView, type ReaderViewProps } from '../../components/reader-view';
-import type { ScriptView, ScriptViewState } from '../../utils/convert/script-view';
-import { themeStylesheet } from '../../utils/display/themes';
-import { typographyDeclarations } from '../../utils/display/typography';
-import type { PinyinView, PinyinViewState } from '../../utils/pinyin/pinyin-view';
-import { pinyinModeFor } from '../../utils/settings';
-import type { LazyReaderSpeech } from '../../utils/speech/lazy-reader-speech';
-import type { ReaderSpeechState } from '../../utils/speech/reader-speech';
-import { useSettings } from '../../utils/use-settings';
+import type { ScriptView, ScriptViewState } from '../convert/script-view';
+import { themeStylesheet } from '../display/themes';
+import { typographyDeclarations } from '../display/typography';
+import type { PinyinView, PinyinViewState } from '../pinyin/pinyin-view';
+import { pinyinModeFor } from '../settings';
+import type { LazyReaderSpeech } from '../speech/lazy-reader-speech';
+import type { ReaderSpeechState } from '../speech/reader-speech';
+import { useSettings } from '../use-settings';
 
 /** Connects the reader view to the live settings and to reading aloud. */
-export function App({
+export function ReaderApp({
   content,
   onClose,
   speech,

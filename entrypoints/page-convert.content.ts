@@ -14,10 +14,10 @@ export default defineContentScript({
   registration: 'runtime',
   matches: [],
   main() {
-    const global = globalThis as { yiduPageScript?: true };
+    const global = globalThis as { yiduPageConvert?: true };
     // A second injection finds the listener of the first already answering.
-    if (global.yiduPageScript) return;
-    global.yiduPageScript = true;
+    if (global.yiduPageConvert) return;
+    global.yiduPageConvert = true;
     const loader = createExtensionLoader(injectBundles);
     const view = createScriptView({ target: () => document, loader });
     const loadCode = createCodeLoader(injectBundles);
