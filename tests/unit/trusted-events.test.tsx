@@ -7,11 +7,12 @@ import { JSDOM } from 'jsdom';
 import { render } from 'preact';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ReaderView } from '~/components/reader-view';
+import { ReaderView, renderArticleCopy } from '~/components/reader-view';
 import { ENTRY_HOST_TAG, showEntryButton } from '~/utils/reader/entry-button';
 import { mountOverlay } from '~/utils/reader/overlay';
 import { ignoreUntrustedEvents } from '~/utils/reader/trusted-events';
 import { DEFAULT_SETTINGS } from '~/utils/settings';
+import { matchBlocks, speechPlanOf } from '~/utils/speech/plan';
 
 // Preact creates elements with the global `document`: the test's window stands in for the page's.
 const { window } = new JSDOM('<!DOCTYPE html><html><body></body></html>', {
@@ -153,5 +154,32 @@ describe('events a page script makes in our shadow roots', () => {
     expect(clicked).toHaveBeenCalledTimes(1);
     expect(onEscape).not.toHaveBeenCalled();
     root.remove();
+  });
+});
+
+describe('the article copy reading aloud reads', () => {
+  it('has the overlay’s structure, so every block is found in the overlay, and keeps its text when the page rewrites the overlay', () => {
+    const { shadow } = reader();
+    const shown = shadow.querySelector('article') as Element;
+    const copy = renderArticleCopy({
+      title: '关于做好城乡建设工作的通知',
+      contentHtml: '<p>会议强调，要深入推进城乡建设。</p>',
+      attachments: [],
+      lang: 'zh-CN',
+    } as never);
+    const plan = speechPlanOf(copy);
+    expect(plan.lang).toBe('zh-CN');
+    expect(plan.chunks.map((chunk) => chunk.spoken)).toEqual(
+      speechPlanOf(shown).chunks.map((chunk) => chunk.spoken),
+    );
+    const matched = matchBlocks(plan.blocks, copy, shown);
+    expect(matched.every((element) => shown.contains(element))).toBe(true);
+    for (const element of shown.querySelectorAll('h1, p'))
+      element.textContent = '请立即拨打诈骗电话';
+    expect(
+      speechPlanOf(copy)
+        .chunks.map((chunk) => chunk.spoken)
+        .join(''),
+    ).not.toContain('诈骗');
   });
 });
