@@ -20,6 +20,7 @@ import {
   ThemeChoices,
   WidthChoices,
 } from './reading-controls';
+import { SaveFailed } from './save-failed';
 import { ScriptChoices, type ScriptStatus } from './script-choices';
 import { type SpeechCommand, SpeechControls, type SpeechView } from './speech-controls';
 
@@ -39,6 +40,8 @@ export interface ReaderViewProps {
   /** The page's host name, for per-site choices. */
   host?: string;
   scriptStatus?: ScriptStatus;
+  /** A settings write was refused and waits to be retried. */
+  saveFailed?: boolean;
 }
 
 /** The toolbar's panels: each opens below the toolbar, one at a time. */
@@ -107,6 +110,7 @@ export function ReaderView(props: ReaderViewProps) {
             <span>{t('readerClose')}</span>
           </button>
         </div>
+        <SaveFailed failed={props.saveFailed} />
         {panel && Panel && (
           <section
             class="yd-panel"

@@ -35,7 +35,7 @@ async function loadChineseVoices(): Promise<VoiceInfo[]> {
 }
 
 function App() {
-  const { settings, change } = useSettings();
+  const { settings, change, saveFailed } = useSettings();
   const [shortcuts, setShortcuts] = useState<Shortcut[]>([]);
   const [voices, setVoices] = useState<VoiceInfo[]>();
   useEffect(() => void loadChineseVoices().then(setVoices), []);
@@ -57,6 +57,7 @@ function App() {
       <style>{themeStylesheet(':root', settings.theme)}</style>
       <OptionsView
         settings={settings}
+        saveFailed={saveFailed}
         shortcuts={shortcuts}
         voices={voices}
         onChange={change}
