@@ -107,14 +107,24 @@ export function createSettingsStore(
   timing: Partial<WriteSchedulerOptions<Partial<Settings>>> = {},
 ) {
   const sync = () => browser.storage.sync;
+  /** What sync held when this page last read it all (a page going away writes on top of it). */
+  let lastItems: Items | undefined;
+  const readAll = async (): Promise<Items> => {
+    const items: Items = await sync().get(null);
+    lastItems = items;
+    return items;
+  };
 
-  async function writeChange(change: Partial<Settings>): Promise<void> {
-    const items = await sync().get(null);
+  async function writeChange(change: Partial<Settings>, urgent: boolean): Promise<void> {
+    // A page going away (the popup closing) cannot wait for a read: its calls after this task
+    // may never be made. It writes on top of what it last read, which watching keeps current.
+    const items = urgent && lastItems ? lastItems : await readAll();
     const next = repairSettings({ ...settingsOfItems(items), ...change });
     const { set, remove } = plannedWrite(items, next, Date.now());
-    // Space first: what is removed makes room for what is set.
-    if (remove.length > 0) await sync().remove(remove);
-    await sync().set(set);
+    // Space first: what is removed makes room for what is set (the calls run in order).
+    const removed = remove.length > 0 ? sync().remove(remove) : undefined;
+    const written = sync().set(set);
+    await Promise.all([removed, written]);
   }
 
   const scheduler = createWriteScheduler<Partial<Settings>>({
@@ -145,7 +155,7 @@ export function createSettingsStore(
   }
 
   async function loadSettings(): Promise<Settings> {
-    const items = await sync().get(null);
+    const items = await readAll();
     await moveSitesOut(items);
     return withPending(settingsOfItems(items));
   }
@@ -180,11 +190,9 @@ export function createSettingsStore(
         if (!keys.some((key) => key === SETTINGS_STORAGE_KEY || key.startsWith(SITE_KEY_PREFIX)))
           return;
         const ticket = ++latest;
-        void sync()
-          .get(null)
-          .then((items) => {
-            if (ticket === latest && active) listener(withPending(settingsOfItems(items)));
-          });
+        void readAll().then((items) => {
+          if (ticket === latest && active) listener(withPending(settingsOfItems(items)));
+        });
       };
       let active = true;
       browser.storage.onChanged.addListener(onChanged);

@@ -12,8 +12,11 @@ export const SYNC_WRITE_LIMITS = { perMinute: 120, perHour: 1800 } as const;
 export type WriteStatus = 'saved' | 'pending' | 'failed';
 
 export interface WriteSchedulerOptions<P> {
-  /** Writes everything pending; rejects when storage refuses. */
-  write: (pending: P) => Promise<void>;
+  /**
+   * Writes everything pending; rejects when storage refuses. `urgent`: the page is going away, so
+   * the write must be started before this call returns (no waiting on a read first).
+   */
+  write: (pending: P, urgent: boolean) => Promise<void>;
   /** A later change merged onto an earlier one (later wins). */
   merge: (earlier: P, later: P) => P;
   /** Quiet time after a change before it is written, so a burst is one write. */
@@ -79,11 +82,11 @@ export function createWriteScheduler<P>(options: WriteSchedulerOptions<P>): Writ
   };
 
   /** The earliest time a write may start, by the gap and the two limits. */
-  function allowedAt(time: number): number {
+  function allowedAt(time: number, gap = minGapMs): number {
     while (written.length > 0 && (written[0] as number) <= time - HOUR) written.shift();
     let at = time;
     const last = written.at(-1);
-    if (last !== undefined) at = Math.max(at, last + minGapMs);
+    if (last !== undefined) at = Math.max(at, last + gap);
     if (written.length >= perHour)
       at = Math.max(at, (written[written.length - perHour] as number) + HOUR);
     const inMinute = written.filter((stamp) => stamp > time - MINUTE);
@@ -102,10 +105,11 @@ export function createWriteScheduler<P>(options: WriteSchedulerOptions<P>): Writ
     }, at - time);
   }
 
-  async function run(): Promise<void> {
+  /** Writes what is pending if the limits allow (an urgent write skips the gap), else schedules it. */
+  async function run(urgent = false): Promise<void> {
     if (writing || pending === undefined) return;
     const time = now();
-    if (allowedAt(time) > time) return schedule(0);
+    if (allowedAt(time, urgent ? 0 : minGapMs) > time) return schedule(0);
     const change = pending;
     const settled = waiting;
     pending = undefined;
@@ -113,7 +117,7 @@ export function createWriteScheduler<P>(options: WriteSchedulerOptions<P>): Writ
     writing = true;
     written.push(time);
     try {
-      await options.write(change);
+      await options.write(change, urgent);
       failures = 0;
       for (const waiter of settled) waiter.resolve();
       setStatus(pending === undefined ? 'saved' : 'pending');
@@ -145,7 +149,7 @@ export function createWriteScheduler<P>(options: WriteSchedulerOptions<P>): Writ
     async flush() {
       if (timer !== undefined) clearTimer(timer);
       timer = undefined;
-      await run();
+      await run(true);
     },
     pending: () => pending,
     status: () => status,

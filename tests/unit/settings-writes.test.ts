@@ -237,6 +237,26 @@ describe('writes within the rate limits', () => {
   });
 });
 
+describe('a page going away', () => {
+  it('starts writing what it has not written before its last task ends (the popup closes)', async () => {
+    const store = createSettingsStore();
+    await store.loadSettings();
+    const set = vi.spyOn(fakeBrowser.storage.sync, 'set');
+    void store.updateSettings({ fontSizePx: 40 });
+    expect(set).not.toHaveBeenCalled();
+    void store.flush();
+    // No await in between: a closing page's later tasks never run.
+    expect(set).toHaveBeenCalledTimes(1);
+    await vi.waitFor(async () =>
+      expect(
+        (await fakeBrowser.storage.sync.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY],
+      ).toMatchObject({
+        fontSizePx: 40,
+      }),
+    );
+  });
+});
+
 describe('createWriteScheduler', () => {
   it('keeps to its share of each limit, whatever the pace of changes', async () => {
     let time = 0;
