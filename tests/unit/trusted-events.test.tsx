@@ -183,3 +183,29 @@ describe('the article copy reading aloud reads', () => {
     ).not.toContain('诈骗');
   });
 });
+
+describe('a settings write storage refused', () => {
+  it('is said in the reader’s toolbar while it waits to be retried, and not otherwise', () => {
+    const overlay = mountOverlay(document, { css: '', label: '阅读模式', onEscape: vi.fn() });
+    const view = (saveFailed: boolean) => (
+      <ReaderView
+        content={{ problem: 'readerNoArticle' }}
+        settings={DEFAULT_SETTINGS}
+        onChangeSettings={vi.fn()}
+        onClose={vi.fn()}
+        speech={IDLE_SPEECH as never}
+        onSpeech={vi.fn()}
+        onSpeechRate={vi.fn()}
+        onReadFrom={vi.fn()}
+        saveFailed={saveFailed}
+      />
+    );
+    render(view(true), overlay.container);
+    const message = byTestId(overlay.container, 'settings-save-failed');
+    expect(message.getAttribute('role')).toBe('alert');
+    expect(message.textContent).toBe('settingsSaveFailed');
+    render(view(false), overlay.container);
+    expect(byTestId(overlay.container, 'settings-save-failed')).toBeNull();
+    overlay.remove();
+  });
+});
