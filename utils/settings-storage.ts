@@ -175,6 +175,8 @@ export function createSettingsStore(
       return loadSettings();
     },
     async resetSettings(): Promise<Settings> {
+      // A change not written yet must not bring back what the reset took away.
+      scheduler.discard();
       const keys = Object.keys(await sync().get(null)).filter(
         (key) => key === SETTINGS_STORAGE_KEY || key.startsWith(SITE_KEY_PREFIX),
       );

@@ -45,6 +45,8 @@ export interface WriteScheduler<P> {
   flush(): Promise<void>;
   /** The change not written yet, if any (a page shows it over what storage holds). */
   pending(): P | undefined;
+  /** Forgets what is not written yet (everything was reset): its callers' promises settle. */
+  discard(): void;
   status(): WriteStatus;
   subscribe(listener: (status: WriteStatus) => void): () => void;
 }
@@ -152,6 +154,14 @@ export function createWriteScheduler<P>(options: WriteSchedulerOptions<P>): Writ
       await run(true);
     },
     pending: () => pending,
+    discard() {
+      if (timer !== undefined) clearTimer(timer);
+      timer = undefined;
+      pending = undefined;
+      failures = 0;
+      for (const waiter of waiting.splice(0)) waiter.resolve();
+      setStatus('saved');
+    },
     status: () => status,
     subscribe(listener) {
       listeners.add(listener);

@@ -257,6 +257,26 @@ describe('a page going away', () => {
   });
 });
 
+describe('reset', () => {
+  it('drops a change not yet written, so it cannot come back after the reset', async () => {
+    vi.useFakeTimers();
+    try {
+      const store = createSettingsStore();
+      const first = store.updateSettings({ theme: 'dark' });
+      await vi.advanceTimersByTimeAsync(1_000);
+      await first;
+      expect((await store.loadSettings()).theme).toBe('dark');
+      void store.updateSettings({ fontSizePx: 40 });
+      await store.resetSettings();
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(await store.loadSettings()).toEqual(DEFAULT_SETTINGS);
+      expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('createWriteScheduler', () => {
   it('keeps to its share of each limit, whatever the pace of changes', async () => {
     let time = 0;
