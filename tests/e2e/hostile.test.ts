@@ -330,3 +330,45 @@ describe('a page acting as the user (issue 17)', () => {
     await page.close();
   });
 });
+
+describe('a reader clicking fast (issue 17)', () => {
+  it('43 clicks on 大字 and 小字 are a few writes, and the size shown is the size stored', async () => {
+    await harness.serviceWorker.evaluate(() => {
+      chrome.storage.sync.clear();
+      const scope = self as unknown as { settingsWrites: number };
+      scope.settingsWrites = 0;
+      chrome.storage.onChanged.addListener((changes, area) => {
+        if (area === 'sync' && changes.settings) scope.settingsWrites += 1;
+      });
+    });
+    const { page } = await visit(harness, 'ziyang-article');
+    await page.getByTestId('reader-entry').click();
+    await readerShown(page);
+    // Up ten steps and down again, twice, then three up (24 px): 43 clicks.
+    for (let round = 0; round < 2; round += 1) {
+      for (let n = 0; n < 10; n += 1) await page.getByTestId('font-larger').click();
+      for (let n = 0; n < 10; n += 1) await page.getByTestId('font-smaller').click();
+    }
+    for (let n = 0; n < 3; n += 1) await page.getByTestId('font-larger').click();
+    const label = (await page.getByTestId('font-size-value').textContent()) ?? '';
+    const shown = Number(/(\d+)\s*px/.exec(label)?.[1]);
+    expect(shown).toBe(24);
+    await expect
+      .poll(() =>
+        harness.serviceWorker.evaluate(async () => {
+          const { settings } = await chrome.storage.sync.get('settings');
+          return (settings as { fontSizePx?: number } | undefined)?.fontSizePx;
+        }),
+      )
+      .toBe(shown);
+    const writes = await harness.serviceWorker.evaluate(
+      () => (self as unknown as { settingsWrites: number }).settingsWrites,
+    );
+    // One write per quiet moment, at most one per half second: far under the 43 clicks.
+    expect(writes).toBeGreaterThan(0);
+    expect(writes).toBeLessThan(20);
+    expect(await page.getByTestId('settings-save-failed').count()).toBe(0);
+    await harness.serviceWorker.evaluate(() => chrome.storage.sync.clear());
+    await page.close();
+  });
+});
