@@ -123,7 +123,7 @@ describe('per-site entries', () => {
     expect(reloaded.sites[host(oldest + 1)]).toBeUndefined();
     expect(reloaded.sites[host(total)]).toEqual({ autoOpen: true });
     expect(reloaded.sites[host(total - 1)]).toEqual({ autoOpen: true });
-  });
+  }, 30_000);
 
   it('stay within the byte budget with the longest host names', async () => {
     const quotas = enforceSyncQuotas();
