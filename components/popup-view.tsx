@@ -4,6 +4,7 @@ import { t } from '../utils/i18n';
 import type { PopupStatus } from '../utils/popup-connector';
 import type { Settings } from '../utils/settings';
 import { ElderModeButton, ElderModeNote, TextSizeControls, ThemeChoices } from './reading-controls';
+import { SaveFailed } from './save-failed';
 import { SCRIPT_LABELS, ScriptChoices } from './script-choices';
 import { type SpeechCommand, SpeechControls, type SpeechView } from './speech-controls';
 
@@ -32,6 +33,8 @@ export interface PopupViewProps {
   onSetZoom: (factor: number) => void;
   onSetAutoOpen: (on: boolean) => void;
   onOpenOptions: () => void;
+  /** A settings write was refused and waits to be retried. */
+  saveFailed?: boolean;
 }
 
 /** The popup: what this tab is, the reader button, the reading controls, page zoom, this site. */
@@ -42,6 +45,7 @@ export function PopupView(props: PopupViewProps) {
   return (
     <main class="popup">
       <h1 class="popup-heading">{t('extShortName')}</h1>
+      <SaveFailed failed={props.saveFailed} />
       <section class="popup-status" data-testid="page-status" aria-live="polite">
         <StatusLine status={status} />
       </section>
