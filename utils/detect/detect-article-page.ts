@@ -181,8 +181,12 @@ function collectReasons(url: string, doc: Document, metadata: GovMetadata): Dete
   return reasons;
 }
 
-/** The site root, a folder, or an `index` page: where home pages and channel fronts live. */
-const INDEX_PATH = /(?:^|\/)(?:index(?:\.\w+)?)?$/i;
+/**
+ * The site root, an `index` page, or a channel's folder named in letters (`/zwgk/`): where home
+ * pages and channel fronts live. (A folder with digits, `/article/7370966182997787176/`, is an
+ * article's.)
+ */
+const INDEX_PATH = /^\/$|\/index(?:\.\w+)?$|\/[a-z_-]+\/$/i;
 /** A front page's sections: a short heading, then a list of this many links or more. */
 const FRONT_SECTIONS = 3;
 const SECTION_ITEMS = 3;

@@ -7,7 +7,7 @@
 import type { GovMetadata } from '../detect/gov-metadata';
 import type { HeaderClues } from '../detect/page-header';
 import { dateOfUrl, type FieldOrigin, metaDateOf, normalizePublishedAt } from '../published-date';
-import { findDateBesideSource, findPublishedLine, findSource } from './meta-line';
+import { findBylineDate, findDateBesideSource, findPublishedLine, findSource } from './meta-line';
 
 export interface HeaderFields {
   publishedAt?: string;
@@ -139,12 +139,15 @@ export function chooseHeaderFields(sources: HeaderSources): HeaderFields {
     findPublishedLine(sources.header) ??
     (sources.page === null ? undefined : findPublishedLine(sources.page, false));
   const besideSource = findDateBesideSource(sources.header);
+  // "… 2024-05-18 16:56 发布于 北京" names itself: safe to look for past the running text's start.
+  const byline = findBylineDate(sources.header) ?? findBylineDate(sources.page ?? '');
   const metaDate = metaDateOf(metadata);
   const timeDate = normalizePublishedAt(sources.timeElement ?? '');
   const urlDate = dateOfUrl(sources.url);
   if (tableDate && tableIso) setDate(fields, tableIso, `page:${tableDate.label}`);
   else if (line) setDate(fields, line.date, `page:${line.label}`);
   else if (besideSource) setDate(fields, besideSource, 'page:来源');
+  else if (byline) setDate(fields, byline, 'page:发布于');
   else if (metaDate) setDate(fields, metaDate.date, metaDate.from);
   else if (timeDate) setDate(fields, timeDate, 'page:time');
   else if (urlDate) setDate(fields, urlDate, 'url');

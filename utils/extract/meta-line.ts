@@ -55,6 +55,15 @@ export function findPublishedLine(
   return { date, label: match?.groups?.label ?? '香港時間' };
 }
 
+/** Self-media platforms' byline: "环球时报新媒体 2024-05-18 16:56 发布于 北京". */
+const PUBLISHED_AT_BYLINE = /(\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2})\s*发布于/;
+
+/** The date of a "… 2024-05-18 16:56 发布于 北京" byline, as ISO. */
+export function findBylineDate(text: string): string | undefined {
+  const match = PUBLISHED_AT_BYLINE.exec(text);
+  return match ? normalizePublishedAt(match[1] ?? '') : undefined;
+}
+
 /** The line Hong Kong press releases end with: "2026年3月2日（星期一）香港時間16時30分". */
 const PRESS_RELEASE_DATE =
   /(\d{4}年\d{1,2}月\d{1,2}日)\s*[（(]星期.[）)]\s*香港[時时][間间]\s*(\d{1,2}[時时]\d{1,2})分/;
