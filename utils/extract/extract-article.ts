@@ -238,7 +238,8 @@ function findHeading(
 
 /**
  * Whether a heading says the metadata's title, give or take what portals change between the two
- * (a subtitle added, punctuation, a truncation): most of the shorter one's characters in the other.
+ * (a date or place added, punctuation, a truncation): most of the shorter one's characters in the
+ * other, and not a fragment of it (a column's name inside the title is not the title).
  */
 function isSameTitle(heading: string, metadataTitle: string): boolean {
   const [shorter, longer] =
@@ -246,7 +247,7 @@ function isSameTitle(heading: string, metadataTitle: string): boolean {
   if (longer.includes(shorter)) return shorter.length * 2 >= longer.length;
   const characters = new Set(longer);
   const shared = [...shorter].filter((character) => characters.has(character)).length;
-  return shared >= shorter.length * 0.8 && shorter.length * 1.25 >= longer.length;
+  return shared >= shorter.length * 0.8 && shorter.length * 2.5 >= longer.length;
 }
 
 /**

@@ -28,7 +28,7 @@ const INFO_LABELS = {
   written: ['成文日期', '成文時間', '成文时间'],
   source: ['发布机构', '发文机关', '发文单位', '發布機構', '公开主体'],
   docNumber: ['文号', '发文字号', '文號', '發文字號'],
-  other: ['索引号', '索引號', '主题分类', '主題分類', '公开方式', '公开范围', '有效性', '体裁分类'],
+  other: ['索引号', '索引號', '主题分类', '主題分類', '公开方式', '公开范围', '有效性', '体裁分类', '标题'],
 } as const;
 
 const LABEL_KIND = new Map<string, keyof typeof INFO_LABELS>(
@@ -37,9 +37,12 @@ const LABEL_KIND = new Map<string, keyof typeof INFO_LABELS>(
   ),
 );
 
-/** A label at the start of a text node, with or without its colon and the value after it. */
+/**
+ * A label at the start of a text node, with or without its colon and the value after it. Portals
+ * space labels out to align them ("索&ensp;引&ensp;号："), so spaces may sit between characters.
+ */
 const INFO_LABEL = new RegExp(
-  `^[\\s【[]*(${[...LABEL_KIND.keys()].join('|')})\\s*[】\\]]?\\s*[:：]?\\s*`,
+  `^[\\s【[]*(${[...LABEL_KIND.keys()].map((label) => [...label].join('\\s*')).join('|')})\\s*[】\\]]?\\s*[:：]?\\s*`,
 );
 
 /** A table needs this many of the labels: one "文号" alone may be a sentence's word. */
@@ -67,7 +70,7 @@ export function readInfoTable(body: Element, bodyStart: Element | null): InfoTab
   for (let node = walker.nextNode(); node && node !== bodyStart; node = walker.nextNode()) {
     if (node.nodeType !== 3) continue;
     const match = INFO_LABEL.exec(node.nodeValue ?? '');
-    const label = match?.[1];
+    const label = match?.[1]?.replace(/\s+/g, '');
     const kind = label && LABEL_KIND.get(label);
     if (!match || !label || !kind) continue;
     labelNodes.push(node);
