@@ -4,21 +4,16 @@
  * chooses from them by the reader's own rules (`chooseHeaderFields`).
  */
 import type { GovMetadata } from './gov-metadata';
-import { PUBLISH_LINE } from './page-text';
 
 export interface HeaderClues {
   url: string;
   metadata: GovMetadata;
   /** The text right after the title, where the meta line sits ("时间：… 来源：… 浏览量：…"). */
   afterTitle: string;
-  /** The page's first "发布时间：…" line anywhere (a labelled one: not a notice's own "时间："). */
-  publishLine: string;
 }
 
 /** How far after the title the meta line may sit, with the widgets around it. */
 const AFTER_TITLE_CHARACTERS = 300;
-/** Enough of a publish line for its date and time. */
-const LINE_CHARACTERS = 40;
 
 export function readHeaderClues(
   doc: Document,
@@ -29,17 +24,9 @@ export function readHeaderClues(
   const text = doc.body?.textContent ?? '';
   const at = title ? text.indexOf(title) : -1;
   const start = at + title.length;
-  let publishLine = '';
-  for (const match of text.matchAll(new RegExp(PUBLISH_LINE.source, 'g'))) {
-    if (/^[发成更]/.test(match[0])) {
-      publishLine = text.slice(match.index, match.index + LINE_CHARACTERS);
-      break;
-    }
-  }
   return {
     url,
     metadata,
     afterTitle: at < 0 ? '' : text.slice(start, start + AFTER_TITLE_CHARACTERS),
-    publishLine,
   };
 }

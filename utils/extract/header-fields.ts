@@ -28,7 +28,17 @@ const INFO_LABELS = {
   written: ['成文日期', '成文時間', '成文时间'],
   source: ['发布机构', '发文机关', '发文单位', '發布機構', '公开主体'],
   docNumber: ['文号', '发文字号', '文號', '發文字號'],
-  other: ['索引号', '索引號', '主题分类', '主題分類', '公开方式', '公开范围', '有效性', '体裁分类', '标题'],
+  other: [
+    '索引号',
+    '索引號',
+    '主题分类',
+    '主題分類',
+    '公开方式',
+    '公开范围',
+    '有效性',
+    '体裁分类',
+    '标题',
+  ],
 } as const;
 
 const LABEL_KIND = new Map<string, keyof typeof INFO_LABELS>(
@@ -188,7 +198,7 @@ export function headerFieldsOf(clues: HeaderClues): HeaderFields {
     metadata: clues.metadata,
     table: null,
     header: clues.afterTitle,
-    page: clues.publishLine,
+    page: null,
     afterBody: '',
     timeElement: undefined,
   });
