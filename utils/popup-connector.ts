@@ -15,7 +15,7 @@ import { watchSpeechStatus } from './speech/speech-status';
 export type PopupStatus =
   | Exclude<PageStatus, { kind: 'article' }>
   /** An article, with its date and source chosen by the reader's rules from the page's clues. */
-  | (Extract<PageStatus, { kind: 'article' }> & HeaderFields)
+  | (Omit<Extract<PageStatus, { kind: 'article' }>, 'clues'> & HeaderFields)
   /** No detector answered: a site outside the government hosts (the reader can still be tried). */
   | { kind: 'not-detected' }
   /** A page the browser keeps extensions out of (settings, the web store, other extensions). */
@@ -74,7 +74,9 @@ export function createBrowserConnector(search: string): PopupConnector {
     async getStatus(tabId) {
       try {
         const status = await sendToTab(tabId, { type: '→page:get-status' });
-        return status.kind === 'article' ? { ...status, ...headerFieldsOf(status.clues) } : status;
+        if (status.kind !== 'article') return status;
+        const { clues, ...article } = status;
+        return { ...article, ...headerFieldsOf(clues) };
       } catch {
         const tab = await browser.tabs.get(tabId).catch(() => undefined);
         const url = tab?.url;
