@@ -2,6 +2,7 @@ import type { ScriptChoice } from '../utils/convert/script-view';
 import { nextOnScale } from '../utils/display/scale';
 import { t } from '../utils/i18n';
 import type { PopupStatus } from '../utils/popup-connector';
+import { type FieldOrigin, formatPublishedAt } from '../utils/published-date';
 import type { Settings } from '../utils/settings';
 import { ElderModeButton, ElderModeNote, TextSizeControls, ThemeChoices } from './reading-controls';
 import { SaveFailed } from './save-failed';
@@ -206,6 +207,35 @@ function PageZoom({ zoom, onSetZoom }: { zoom: number; onSetZoom: (factor: numbe
   );
 }
 
+/**
+ * The article's date and source with where each was read (the page's "发布时间", `PubDate`, the
+ * address), so a wrong date can be reported with its cause.
+ */
+function HeaderDetails({ status }: { status: Extract<PopupStatus, { kind: 'article' }> }) {
+  const lines = [
+    status.publishedAt &&
+      t('publishedLabel', formatPublishedAt(status.publishedAt)) + fieldFrom(status.dateFrom),
+    status.source && t('sourceLabel', status.source) + fieldFrom(status.sourceFrom),
+  ].filter(Boolean);
+  if (lines.length === 0) return null;
+  return (
+    <p class="yd-hint" data-testid="status-details">
+      {lines.join(' · ')}
+    </p>
+  );
+}
+
+function fieldFrom(origin: FieldOrigin | undefined): string {
+  if (!origin) return '';
+  const where =
+    origin === 'url'
+      ? t('originUrl')
+      : origin.startsWith('page:')
+        ? t('originPage', origin.slice('page:'.length))
+        : t('originMeta', origin.slice('meta:'.length));
+  return t('fieldFrom', where);
+}
+
 function StatusLine({ status }: { status: PopupStatus | undefined }) {
   if (status === undefined) return <p>{t('statusChecking')}</p>;
   switch (status.kind) {
@@ -220,6 +250,7 @@ function StatusLine({ status }: { status: PopupStatus | undefined }) {
           <p class="popup-title" data-testid="status-title">
             {status.title}
           </p>
+          <HeaderDetails status={status} />
         </>
       );
     case 'not-article':

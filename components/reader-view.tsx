@@ -171,6 +171,7 @@ function ArticleBody({
 }) {
   const details = [
     article.siteName,
+    article.docNumber && t('docNumberLabel', article.docNumber),
     article.publishedAt && t('publishedLabel', formatPublishedAt(article.publishedAt)),
     article.source && t('sourceLabel', article.source),
   ].filter(Boolean);

@@ -226,12 +226,14 @@ export function matchBlocks(blocks: Element[], original: Element, shown: Element
 export interface HeaderLabels {
   published: (date: string) => string;
   source: (source: string) => string;
+  docNumber: (docNumber: string) => string;
   attachments: string;
 }
 
 export const CHINESE_LABELS: HeaderLabels = {
   published: (date) => `发布时间：${date}`,
   source: (source) => `来源：${source}`,
+  docNumber: (docNumber) => `文号：${docNumber}`,
   attachments: '附件',
 };
 
@@ -249,6 +251,7 @@ export function speechChunksOf(
   body.innerHTML = article.contentHtml;
   const details = [
     article.siteName,
+    article.docNumber && labels.docNumber(article.docNumber),
     article.publishedAt && labels.published(formatPublishedAt(article.publishedAt)),
     article.source && labels.source(article.source),
   ].filter(Boolean);
