@@ -3,9 +3,11 @@ import { nextOnScale } from '../utils/display/scale';
 import { t } from '../utils/i18n';
 import type { PinyinMode } from '../utils/pinyin/modes';
 import type { PopupStatus } from '../utils/popup-connector';
+import { type FieldOrigin, formatPublishedAt } from '../utils/published-date';
 import { pinyinModeFor, type Settings } from '../utils/settings';
 import { PinyinChoices } from './pinyin-choices';
 import { ElderModeButton, ElderModeNote, TextSizeControls, ThemeChoices } from './reading-controls';
+import { SaveFailed } from './save-failed';
 import { SCRIPT_LABELS, ScriptChoices } from './script-choices';
 import { type SpeechCommand, SpeechControls, type SpeechView } from './speech-controls';
 
@@ -37,6 +39,8 @@ export interface PopupViewProps {
   onSetZoom: (factor: number) => void;
   onSetAutoOpen: (on: boolean) => void;
   onOpenOptions: () => void;
+  /** A settings write was refused and waits to be retried. */
+  saveFailed?: boolean;
 }
 
 /** The popup: what this tab is, the reader button, the reading controls, page zoom, this site. */
@@ -47,6 +51,7 @@ export function PopupView(props: PopupViewProps) {
   return (
     <main class="popup">
       <h1 class="popup-heading">{t('extShortName')}</h1>
+      <SaveFailed failed={props.saveFailed} />
       <section class="popup-status" data-testid="page-status" aria-live="polite">
         <StatusLine status={status} />
       </section>
@@ -229,6 +234,35 @@ function PageZoom({ zoom, onSetZoom }: { zoom: number; onSetZoom: (factor: numbe
   );
 }
 
+/**
+ * The article's date and source with where each was read (the page's "发布时间", `PubDate`, the
+ * address), so a wrong date can be reported with its cause.
+ */
+function HeaderDetails({ status }: { status: Extract<PopupStatus, { kind: 'article' }> }) {
+  const lines = [
+    status.publishedAt &&
+      t('publishedLabel', formatPublishedAt(status.publishedAt)) + fieldFrom(status.dateFrom),
+    status.source && t('sourceLabel', status.source) + fieldFrom(status.sourceFrom),
+  ].filter(Boolean);
+  if (lines.length === 0) return null;
+  return (
+    <p class="yd-hint" data-testid="status-details">
+      {lines.join(' · ')}
+    </p>
+  );
+}
+
+function fieldFrom(origin: FieldOrigin | undefined): string {
+  if (!origin) return '';
+  const where =
+    origin === 'url'
+      ? t('originUrl')
+      : origin.startsWith('page:')
+        ? t('originPage', origin.slice('page:'.length))
+        : t('originMeta', origin.slice('meta:'.length));
+  return t('fieldFrom', where);
+}
+
 function StatusLine({ status }: { status: PopupStatus | undefined }) {
   if (status === undefined) return <p>{t('statusChecking')}</p>;
   switch (status.kind) {
@@ -243,6 +277,7 @@ function StatusLine({ status }: { status: PopupStatus | undefined }) {
           <p class="popup-title" data-testid="status-title">
             {status.title}
           </p>
+          <HeaderDetails status={status} />
         </>
       );
     case 'not-article':

@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { ScriptChoice, ScriptViewState, SourceChoice } from './convert/script-view';
 import type { PageStatus } from './detect/detect-article-page';
+import { type HeaderFields, headerFieldsOf } from './extract/header-fields';
 import { type OpenReaderResult, sendToBackground, sendToTab } from './messages';
 import type { PinyinMode } from './pinyin/modes';
 import type { PinyinViewState } from './pinyin/pinyin-view';
@@ -15,7 +16,9 @@ import type { SpeechAction, SpeechStatus } from './speech/speech-protocol';
 import { watchSpeechStatus } from './speech/speech-status';
 
 export type PopupStatus =
-  | PageStatus
+  | Exclude<PageStatus, { kind: 'article' }>
+  /** An article, with its date and source chosen by the reader's rules from the page's clues. */
+  | (Omit<Extract<PageStatus, { kind: 'article' }>, 'clues'> & HeaderFields)
   /** No detector answered: a site outside the government hosts (the reader can still be tried). */
   | { kind: 'not-detected' }
   /** A page the browser keeps extensions out of (settings, the web store, other extensions). */
@@ -76,7 +79,10 @@ export function createBrowserConnector(search: string): PopupConnector {
     },
     async getStatus(tabId) {
       try {
-        return await sendToTab(tabId, { type: '→page:get-status' });
+        const status = await sendToTab(tabId, { type: '→page:get-status' });
+        if (status.kind !== 'article') return status;
+        const { clues, ...article } = status;
+        return { ...article, ...headerFieldsOf(clues) };
       } catch {
         const tab = await browser.tabs.get(tabId).catch(() => undefined);
         const url = tab?.url;

@@ -32,7 +32,7 @@ export function PopupApp({
   connector: PopupConnector;
   closeAfterOpen: boolean;
 }) {
-  const { settings, change } = useSettings();
+  const { settings, change, saveFailed } = useSettings();
   const [tabId, setTabId] = useState<number>();
   const [status, setStatus] = useState<PopupStatus>();
   const [host, setHost] = useState<string>();
@@ -106,6 +106,7 @@ export function PopupApp({
       <PopupView
         status={status}
         settings={settings}
+        saveFailed={saveFailed}
         openFailed={openFailed}
         host={host}
         zoom={zoom}

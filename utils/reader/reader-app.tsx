@@ -21,7 +21,7 @@ export function ReaderApp({
   scriptView: ScriptView;
   pinyinView: PinyinView;
 }) {
-  const { settings, change, loaded } = useSettings();
+  const { settings, change, loaded, saveFailed } = useSettings();
   const host = location.hostname || undefined;
   const [scriptState, setScriptState] = useState<ScriptViewState>(scriptView.state());
   useEffect(() => scriptView.subscribe(setScriptState), [scriptView]);
@@ -79,6 +79,7 @@ export function ReaderApp({
         onReadFrom={(element) => void speech.play(element)}
         onSpeechIntent={() => void speech.prepare()}
         host={host}
+        saveFailed={saveFailed}
         scriptStatus={{
           ...(scriptState.from && { from: scriptState.from }),
           loading: scriptState.loading,
