@@ -57,6 +57,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+P' },
         description: '__MSG_commandSpeech__',
       },
+      // No suggested key: Chrome takes at most four. Users set it on the browser's shortcuts page.
+      'cycle-pinyin': {
+        description: '__MSG_commandPinyin__',
+      },
     },
     action: {
       default_title: '__MSG_extName__',

@@ -4,9 +4,15 @@
  * not deliver key presses to extension commands.
  */
 import { stepFontSize } from './display/font-size';
+import { PINYIN_MODES } from './pinyin/modes';
 import { loadSettings, updateSettings } from './settings-storage';
 
-export type CommandName = 'toggle-reader' | 'text-larger' | 'text-smaller' | 'toggle-speech';
+export type CommandName =
+  | 'toggle-reader'
+  | 'text-larger'
+  | 'text-smaller'
+  | 'toggle-speech'
+  | 'cycle-pinyin';
 
 export interface CommandTargets {
   /** The tab the user is looking at. */
@@ -37,6 +43,13 @@ export async function runCommand(command: string, targets: CommandTargets): Prom
       const { fontSizePx } = await loadSettings();
       const direction = command === 'text-larger' ? 1 : -1;
       await updateSettings({ fontSizePx: stepFontSize(fontSizePx, direction) });
+      return;
+    }
+    // Off → uncommon characters → every character → off; open readers follow the setting.
+    case 'cycle-pinyin': {
+      const { pinyin } = await loadSettings();
+      const next = PINYIN_MODES[(PINYIN_MODES.indexOf(pinyin) + 1) % PINYIN_MODES.length];
+      if (next) await updateSettings({ pinyin: next });
       return;
     }
   }

@@ -16,6 +16,7 @@ import {
   LETTER_SPACINGS_EM,
   LINE_HEIGHTS,
 } from './display/typography';
+import { isPinyinMode, type PinyinMode } from './pinyin/modes';
 import { snapRate } from './speech/speech-rate';
 
 export const SETTINGS_VERSION = 3;
@@ -28,6 +29,8 @@ export interface SiteSettings {
   hideEntryButton?: boolean;
   /** Always show this site in this script: the reader and the page itself. */
   script?: Script;
+  /** Always show pinyin on this site (the reader and the page itself), in this mode. */
+  pinyin?: Exclude<PinyinMode, 'off'>;
 }
 
 export const DEFAULT_SETTINGS = {
@@ -46,6 +49,10 @@ export const DEFAULT_SETTINGS = {
   speechRate: 1 as number,
   /** The chosen voice's name; empty for the best voice for the text. */
   speechVoice: '' as string,
+  /** Pinyin over the reader's text: off, uncommon characters only, or every character. */
+  pinyin: 'off' as PinyinMode,
+  /** Hong Kong text is annotated in Jyutping (Cantonese) rather than pinyin. */
+  jyutpingForHongKong: true as boolean,
   /** Per-site choices, by host name ("www.ziyang.gov.cn"). */
   sites: {} as Record<string, SiteSettings>,
 };
@@ -89,6 +96,8 @@ const REPAIRS: { [K in keyof Settings]: FieldRepair<Settings[K]> } = {
       ? value
       : undefined,
   speechVoice: (value) => (typeof value === 'string' && value.length <= 200 ? value : undefined),
+  pinyin: (value) => (isPinyinMode(value) ? value : undefined),
+  jyutpingForHongKong: (value) => (typeof value === 'boolean' ? value : undefined),
   sites: (value) => (isRecord(value) ? repairSites(value) : undefined),
 };
 
@@ -108,9 +117,15 @@ function repairSites(value: Record<string, unknown>): Record<string, SiteSetting
     if (entry.autoOpen === true) site.autoOpen = true;
     if (entry.hideEntryButton === true) site.hideEntryButton = true;
     if (isScript(entry.script)) site.script = entry.script;
+    if (entry.pinyin === 'rare' || entry.pinyin === 'all') site.pinyin = entry.pinyin;
     if (Object.keys(site).length > 0) sites[host] = site;
   }
   return sites;
+}
+
+/** The pinyin mode for a site: its own "always" mode, else the reader's. */
+export function pinyinModeFor(settings: Settings, host: string | undefined): PinyinMode {
+  return (host && settings.sites[host]?.pinyin) || settings.pinyin;
 }
 
 /** The settings with one site's entry changed (an entry with no flag set is removed). */
@@ -124,6 +139,7 @@ export function withSite(
   if (merged.autoOpen) site.autoOpen = true;
   if (merged.hideEntryButton) site.hideEntryButton = true;
   if (merged.script) site.script = merged.script;
+  if (merged.pinyin) site.pinyin = merged.pinyin;
   const { [host]: _old, ...others } = settings.sites;
   return Object.keys(site).length > 0 ? { ...others, [host]: site } : others;
 }
