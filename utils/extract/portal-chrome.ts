@@ -11,7 +11,7 @@
  * question about an element or its ancestors is then a lookup: the cleanup is linear in the page's
  * size, where reading each ancestor's text again for each link was links² × depth (issue 17).
  */
-import { countCjk, HEADING_TAGS } from '../cjk';
+import { HEADING_TAGS } from '../cjk';
 import { LINK_AND_SILENT_TAGS } from './page-walk';
 
 interface ChromeTextRule {
@@ -235,10 +235,42 @@ interface Measure {
   insideLink: boolean;
 }
 
-const nonBlankLength = (text: string) => text.length - (text.match(/\s/g)?.length ?? 0);
+/** Whether a UTF-16 code unit is whitespace as `\s` has it (what `compact` removes). */
+function isSpace(code: number): boolean {
+  return code <= 0x20
+    ? code === 0x20 || (code >= 0x09 && code <= 0x0d)
+    : code === 0xa0 ||
+        code === 0x1680 ||
+        (code >= 0x2000 && code <= 0x200a) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x202f ||
+        code === 0x205f ||
+        code === 0x3000 ||
+        code === 0xfeff;
+}
 
-/** Every element under `root` (itself included) measured in one walk and one reverse sweep. */
-function measureElements(root: Element): Map<Element, Measure> {
+/** Adds a text's CJK characters and its characters other than whitespace to `measure`: one pass. */
+function addText(measure: Measure, text: string): void {
+  let cjk = 0;
+  let spaces = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff)) cjk += 1;
+    else if (isSpace(code)) spaces += 1;
+  }
+  measure.unlinkedCjk += cjk;
+  measure.textLength += text.length - spaces;
+}
+
+/**
+ * Every element under `root` (itself included) measured in one walk and one reverse sweep; the
+ * elements in document order, and each text node handed to `onText` on the way.
+ */
+function measureElements(
+  root: Element,
+  onText: (text: Text) => void,
+): { measures: Map<Element, Measure>; order: Element[] } {
   const measures = new Map<Element, Measure>();
   const order: Element[] = [];
   const blank = (insideLink: boolean): Measure => ({
@@ -258,9 +290,8 @@ function measureElements(root: Element): Map<Element, Measure> {
     const parent = measures.get(node.parentElement as Element);
     if (!parent) continue;
     if (node.nodeType === 3) {
-      const text = node.nodeValue ?? '';
-      parent.unlinkedCjk += countCjk(text);
-      parent.textLength += nonBlankLength(text);
+      addText(parent, node.nodeValue ?? '');
+      onText(node as Text);
     } else {
       const element = node as Element;
       measures.set(element, blank(parent.insideLink || element.tagName === 'A'));
@@ -281,12 +312,12 @@ function measureElements(root: Element): Map<Element, Measure> {
     parent.articleTags += own.articleTags + (ARTICLE_TAGS.has(tag) ? 1 : 0);
     parent.end = Math.max(parent.end, own.end);
   }
-  return measures;
+  return { measures, order };
 }
 
 /** The cleanup's questions about the page, answered from the measures. */
-function pageQuestions(root: Element) {
-  const measures = measureElements(root);
+function pageQuestions(root: Element, onText: (text: Text) => void) {
+  const { measures, order } = measureElements(root, onText);
   const compactTexts = new Map<Element, string>();
   const of = (element: Element) => measures.get(element);
 
@@ -315,6 +346,8 @@ function pageQuestions(root: Element) {
   };
 
   return {
+    /** `root` and every element in it, in document order. */
+    elements: order,
     unlinkedCjk: (element: Element) => of(element)?.unlinkedCjk ?? 0,
     articleTags: (element: Element) => of(element)?.articleTags ?? 0,
     compactText,
@@ -452,38 +485,34 @@ export function removePortalChrome(
 ): void {
   const body = doc.body;
   if (!body) return;
-  const page = pageQuestions(body);
+  // One walk measures the page and picks the text nodes worth a closer look: those with a
+  // keyword of a text rule, and platform notices.
+  const keywordTexts: Text[] = [];
+  const noticeTexts: Text[] = [];
+  const page = pageQuestions(body, (text) => {
+    const value = text.nodeValue ?? '';
+    if (keywordTexts.length < MAX_KEYWORD_TEXTS && ALL_KEYWORDS.test(value))
+      keywordTexts.push(text);
+    if (PLATFORM_NOTICE.test(value)) noticeTexts.push(text);
+  });
   checkDeadline();
   const grow = chromeGrower(page, body);
   const doomed = new Set<Element>();
-  let platformNotice: Element | null = null;
-  let keywordTexts = 0;
-  let visited = 0;
 
-  // One walk over elements and text: element rules by markup, text rules by a keyword first.
-  const walker = doc.createTreeWalker(body, 0x1 | 0x4 /* elements and text */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    visited += 1;
-    if ((visited & 0x3ff) === 0) checkDeadline();
-    if (node.nodeType === 1) {
-      const element = node as Element;
-      const rule = matchElementRule(element);
-      if (rule && isChromeElement(page, element, rule, bodyStart)) doomed.add(element);
-    } else {
-      const text = node.nodeValue ?? '';
-      if (keywordTexts < MAX_KEYWORD_TEXTS && ALL_KEYWORDS.test(text)) {
-        keywordTexts += 1;
-        const match = matchChrome(page, node as Text, bodyStart);
-        if (match) doomed.add(grow(match));
-      }
-      if (
-        !platformNotice &&
-        PLATFORM_NOTICE.test(text) &&
-        (!bodyStart || follows(page, node, bodyStart))
-      )
-        platformNotice = node.parentElement;
-    }
-  }
+  // Element rules by markup, then text rules from their keywords.
+  page.elements.forEach((element, index) => {
+    if ((index & 0x3ff) === 0) checkDeadline();
+    if (element === body) return;
+    const rule = matchElementRule(element);
+    if (rule && isChromeElement(page, element, rule, bodyStart)) doomed.add(element);
+  });
+  keywordTexts.forEach((text, index) => {
+    if ((index & 0xff) === 0) checkDeadline();
+    const match = matchChrome(page, text, bodyStart);
+    if (match) doomed.add(grow(match));
+  });
+  const platformNotice =
+    noticeTexts.find((text) => !bodyStart || follows(page, text, bodyStart))?.parentElement ?? null;
   for (const element of doomed) element.remove();
   if (platformNotice?.isConnected) removeFrom(platformNotice, body);
 }
