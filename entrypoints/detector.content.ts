@@ -10,6 +10,7 @@ import {
 import { GOV_HOST_MATCHES } from '~/utils/detect/gov-hosts';
 import { watchLocation } from '~/utils/detect/location-watch';
 import { createMessageListener, sendToBackground } from '~/utils/messages';
+import { DETECTOR_MESSAGES } from '~/utils/page-messages';
 
 /**
  * The always-loaded detector: on government hosts only, decides whether the page is an article,
@@ -39,7 +40,7 @@ export default defineContentScript({
     };
 
     browser.runtime.onMessage.addListener(
-      createMessageListener({
+      createMessageListener(DETECTOR_MESSAGES, {
         '→page:get-status': () => {
           status ??= describePage(verdict, document, location.href);
           return status;
