@@ -2,9 +2,7 @@ import { browser } from 'wxt/browser';
 import {
   DETECT_RUN_GLOBAL,
   type DetectRun,
-  describePage,
   judgeArticlePage,
-  type PageStatus,
   type PageVerdict,
 } from '~/utils/detect/detect-article-page';
 import { GOV_HOST_MATCHES } from '~/utils/detect/gov-hosts';
@@ -21,13 +19,10 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     let verdict: PageVerdict = { kind: 'not-article', reasons: [] };
-    // The title is looked up when the popup first asks for it, not on every page load.
-    let status: PageStatus | undefined;
 
     const check = () => {
       const start = performance.now();
       verdict = judgeArticlePage(location.href, document);
-      status = undefined;
       // Kept in this script's own world, where the page cannot read it (a performance.measure
       // would tell every page the extension is there): the bench and E2E tests read it.
       (globalThis as { [DETECT_RUN_GLOBAL]?: DetectRun })[DETECT_RUN_GLOBAL] = {
@@ -41,10 +36,9 @@ export default defineContentScript({
 
     browser.runtime.onMessage.addListener(
       createMessageListener(DETECTOR_MESSAGES, {
-        '→page:get-status': () => {
-          status ??= describePage(verdict, document, location.href);
-          return status;
-        },
+        // The article's title and date's clues are read only when the popup opens on it, by
+        // entrypoints/page-description.content.ts: not on every page load, nor in this script.
+        '→page:get-status': () => verdict,
       }),
     );
     // Single-page portals change the URL first and draw the new page after (often after a

@@ -6,7 +6,7 @@
  * small. The reader's table, with its speech checks, is in utils/reader/reader-messages.ts.
  */
 import type { ScriptChoice, ScriptViewState, SourceChoice } from './convert/script-view';
-import type { PageStatus } from './detect/detect-article-page';
+import type { PageVerdict } from './detect/detect-article-page';
 import { isScriptChoice, isSourceChoice } from './message-checks';
 import { type Entry, entry } from './messages';
 import { isPinyinMode, type PinyinMode } from './pinyin/modes';
@@ -21,8 +21,8 @@ export type PageTable = Record<`→page:${string}`, Entry<object, unknown>>;
 
 /** What the detector (entrypoints/detector.content.ts) answers. */
 export const DETECTOR_MESSAGES = {
-  /** Ask a tab's detector what it found. */
-  '→page:get-status': entry<object, PageStatus>(FROM_EXTENSION),
+  /** Ask a tab's detector what it found (the popup reads an article's title itself). */
+  '→page:get-status': entry<object, PageVerdict>(FROM_EXTENSION),
 } satisfies PageTable;
 
 /** What the on-page button (entrypoints/entry.content.ts) answers. */
