@@ -8,6 +8,7 @@ import { createReaderOpening } from '~/utils/background/reader-opening';
 import { listenForShortcuts } from '~/utils/background/shortcuts';
 import { createSpeechService } from '~/utils/background/speech-service';
 import { createScriptInjector, DETECTOR_SCRIPT } from '~/utils/background/tab-scripts';
+import { BACKGROUND_PROTOCOL } from '~/utils/background-messages';
 import type { OffscreenApi } from '~/utils/extract/offscreen-extractor';
 import { createMessageListener, sendToExtension, sendToTab } from '~/utils/messages';
 import { syncSiteDetector } from '~/utils/site-access';
@@ -48,7 +49,7 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener(
-    createMessageListener({
+    createMessageListener(BACKGROUND_PROTOCOL, {
       ...pages.handlers,
       ...reader.handlers,
       ...extraction.handlers,

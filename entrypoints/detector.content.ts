@@ -2,14 +2,13 @@ import { browser } from 'wxt/browser';
 import {
   DETECT_RUN_GLOBAL,
   type DetectRun,
-  describePage,
   judgeArticlePage,
-  type PageStatus,
   type PageVerdict,
 } from '~/utils/detect/detect-article-page';
 import { GOV_HOST_MATCHES } from '~/utils/detect/gov-hosts';
 import { watchLocation } from '~/utils/detect/location-watch';
 import { createMessageListener, sendToBackground } from '~/utils/messages';
+import { DETECTOR_MESSAGES } from '~/utils/page-messages';
 
 /**
  * The always-loaded detector: on government hosts only, decides whether the page is an article,
@@ -20,13 +19,10 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     let verdict: PageVerdict = { kind: 'not-article', reasons: [] };
-    // The title is looked up when the popup first asks for it, not on every page load.
-    let status: PageStatus | undefined;
 
     const check = () => {
       const start = performance.now();
       verdict = judgeArticlePage(location.href, document);
-      status = undefined;
       // Kept in this script's own world, where the page cannot read it (a performance.measure
       // would tell every page the extension is there): the bench and E2E tests read it.
       (globalThis as { [DETECT_RUN_GLOBAL]?: DetectRun })[DETECT_RUN_GLOBAL] = {
@@ -39,11 +35,10 @@ export default defineContentScript({
     };
 
     browser.runtime.onMessage.addListener(
-      createMessageListener({
-        '→page:get-status': () => {
-          status ??= describePage(verdict, document, location.href);
-          return status;
-        },
+      createMessageListener(DETECTOR_MESSAGES, {
+        // The article's title and date's clues are read only when the popup opens on it, by
+        // entrypoints/page-description.content.ts: not on every page load, nor in this script.
+        '→page:get-status': () => verdict,
       }),
     );
     // Single-page portals change the URL first and draw the new page after (often after a

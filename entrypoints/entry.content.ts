@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '~/utils/i18n';
 import { createMessageListener, sendToBackground } from '~/utils/messages';
+import { ENTRY_BUTTON_MESSAGES } from '~/utils/page-messages';
 import { showEntryButton } from '~/utils/reader/entry-button';
 
 /**
@@ -38,7 +39,7 @@ export default defineContentScript({
     };
     global.yiduEntry = { show };
     browser.runtime.onMessage.addListener(
-      createMessageListener({
+      createMessageListener(ENTRY_BUTTON_MESSAGES, {
         '→page:hide-entry': () => {
           hide?.();
           hide = undefined;

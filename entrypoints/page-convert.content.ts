@@ -3,6 +3,7 @@ import { createCodeLoader } from '~/utils/bundles';
 import { createExtensionLoader } from '~/utils/convert/load-extension';
 import { createScriptView } from '~/utils/convert/script-view';
 import { createMessageListener, injectBundles } from '~/utils/messages';
+import { PAGE_CONVERT_MESSAGES } from '~/utils/page-messages';
 import { createLazyPinyinView } from '~/utils/pinyin/lazy-pinyin-view';
 import type { PinyinRequest } from '~/utils/pinyin/pinyin-view';
 
@@ -31,7 +32,7 @@ export default defineContentScript({
     );
     let pinyinShown: PinyinRequest = { mode: 'off' };
     browser.runtime.onMessage.addListener(
-      createMessageListener({
+      createMessageListener(PAGE_CONVERT_MESSAGES, {
         // The annotation comes off while the text changes script, and back over the new text.
         '→page:convert-page': async ({ script, source }) => {
           if (pinyinShown.mode !== 'off') pinyin.restore();

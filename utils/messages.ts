@@ -3,30 +3,21 @@
  * the popup, options, or our controls inside a page), `content→background`, `→page` (sent to a tab's
  * content scripts), `background→extractor` (the extension's extractor document).
  *
- * `PROTOCOL` holds one entry per message: its request and response types, who may send it, and the
- * validator its payload must pass. The listener (`createMessageListener`) refuses, unanswered and not
- * acted on, a message from a sender its entry does not list or whose payload fails its validator: a
- * page controls its content scripts' environment only so far, but a compromised or confused sender
- * must not steer other tabs or feed a handler sizes it was never meant to take.
+ * The protocol is one table per receiver: `PAGE_PROTOCOL` (utils/page-messages.ts) for what a
+ * tab's content scripts receive, `BACKGROUND_PROTOCOL` (utils/background-messages.ts) for what the
+ * background and the extractor receive. Each entry holds a message's request and response types, who
+ * may send it, and the validator its payload must pass; the types below are derived from both
+ * tables. A listener (`createMessageListener`) is given its receiver's table, so a content script
+ * bundles only the page half (the always-loaded detector must stay small). It refuses, unanswered
+ * and not acted on, a message from a sender its entry does not list or whose payload fails its
+ * validator: a page controls its content scripts' environment only so far, but a compromised or
+ * confused sender must not steer other tabs or feed a handler sizes it was never meant to take.
  */
 import { browser } from 'wxt/browser';
-import { type BundleName, isBundleName } from './bundles';
-import type { ScriptChoice, ScriptViewState, SourceChoice } from './convert/script-view';
-import { isScript } from './convert/scripts';
-import type { PageStatus, PageVerdict } from './detect/detect-article-page';
-import type { ExtractionResult } from './extract/extraction-result';
-import { isPinyinMode, type PinyinMode } from './pinyin/modes';
-import type { PinyinViewState } from './pinyin/pinyin-view';
-import { MAX_CHUNK_CHARACTERS } from './speech/chunk';
-import type { SpeechProgress } from './speech/controller';
-import type {
-  SpeechAction,
-  SpeechRequest,
-  SpeechStartResult,
-  SpeechStatus,
-  SpeechVoices,
-} from './speech/speech-protocol';
-import { isSpeechRate } from './speech/speech-rate';
+import type { BACKGROUND_PROTOCOL } from './background-messages';
+import type { BundleName } from './bundles';
+import { type Fields, isRecord, isTabId } from './message-checks';
+import type { PageProtocol } from './page-messages';
 
 /**
  * Who sent a message, as the browser reports it (never as the message says):
@@ -58,10 +49,7 @@ export interface CheckedSender {
   host?: string;
 }
 
-/** A message's fields, besides `type`, as they arrived (unchecked). */
-type Fields = Record<string, unknown>;
-
-interface Entry<Request extends object, Response> {
+export interface Entry<Request extends object, Response> {
   /** Who may send it. */
   from: readonly SenderKind[];
   /** True when the payload has the types, ranges and sizes the handler expects. */
@@ -71,222 +59,18 @@ interface Entry<Request extends object, Response> {
 }
 
 /** One protocol entry: its request and response types, its senders and its validator. */
-function entry<Request extends object, Response>(
+export function entry<Request extends object, Response>(
   from: readonly SenderKind[],
   valid: (fields: Fields) => boolean = () => true,
 ): Entry<Request, Response> {
   return { from, valid };
 }
 
-// Sizes beyond any real page or article: a generous bound, so a message cannot make a handler
-// copy or loop over unbounded data (extraction caps the HTML it works on by itself).
-/** The HTML of a page sent to be extracted, in UTF-16 code units (64 MB is Chrome's message cap). */
-export const MAX_MESSAGE_HTML = 32_000_000;
-const MAX_URL = 8_192;
-/** Chunks in one speech request: a 1 MB article read in 80-character sentences, with room. */
-export const MAX_SPEECH_CHUNKS = 50_000;
-const MAX_SHORT_STRING = 200;
+/** One half of the protocol: its entries by message type. */
+export type ProtocolTable = Record<string, Entry<object, unknown>>;
 
-const SPEECH_ACTIONS: readonly SpeechAction[] = [
-  'play',
-  'pause',
-  'resume',
-  'toggle',
-  'stop',
-  'next',
-  'previous',
-  'rate',
-];
-const PLAYBACK_STATES: readonly SpeechProgress['state'][] = ['idle', 'playing', 'paused'];
-const SOURCE_CHOICES: readonly SourceChoice[] = ['auto', 'cn', 't', 'tw', 'hk'];
-
-const isIndex = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-const isTabId = (value: unknown): value is number => isIndex(value);
-const isShortString = (value: unknown, max = MAX_SHORT_STRING): value is string =>
-  typeof value === 'string' && value.length <= max;
-const optional =
-  (check: (value: unknown) => boolean) =>
-  (value: unknown): boolean =>
-    value === undefined || check(value);
-const isSpeechAction = (value: unknown): value is SpeechAction =>
-  SPEECH_ACTIONS.includes(value as SpeechAction);
-const isScriptChoice = (value: unknown): value is ScriptChoice =>
-  value === 'original' || isScript(value);
-const isSourceChoice = (value: unknown): value is SourceChoice =>
-  SOURCE_CHOICES.includes(value as SourceChoice);
-const isPageUrl = (value: unknown): value is string =>
-  isShortString(value, MAX_URL) && /^(https?|file):/i.test(value);
-const isHtml = (value: unknown): value is string => isShortString(value, MAX_MESSAGE_HTML);
-const isRecord = (value: unknown): value is Fields =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function isVerdict(value: unknown): value is PageVerdict {
-  if (!isRecord(value)) return false;
-  const { kind, siteName, reasons, confidence } = value;
-  return (
-    (kind === 'article' ? typeof confidence === 'number' : kind === 'not-article') &&
-    optional((name) => isShortString(name, 1_000))(siteName) &&
-    Array.isArray(reasons) &&
-    reasons.length <= 32 &&
-    reasons.every((reason) => isShortString(reason, 64))
-  );
-}
-
-/** A speech request a reader may hand the background: sentences of the chunker's size at most. */
-export function isSpeechRequest(value: unknown): value is SpeechRequest {
-  if (!isRecord(value)) return false;
-  const { chunks, lang, startIndex, rate, voiceName } = value;
-  return (
-    Array.isArray(chunks) &&
-    chunks.length <= MAX_SPEECH_CHUNKS &&
-    chunks.every((chunk) => isShortString(chunk, MAX_CHUNK_CHARACTERS)) &&
-    optional((tag) => isShortString(tag, 35))(lang) &&
-    isIndex(startIndex) &&
-    isSpeechRate(rate) &&
-    optional((name) => isShortString(name))(voiceName)
-  );
-}
-
-function isSpeechProgress(value: unknown): value is SpeechProgress {
-  if (!isRecord(value)) return false;
-  const { state, index, total, rate, speaking, error } = value;
-  return (
-    PLAYBACK_STATES.includes(state as SpeechProgress['state']) &&
-    isIndex(index) &&
-    isIndex(total) &&
-    typeof rate === 'number' &&
-    typeof speaking === 'boolean' &&
-    optional((text) => isShortString(text, 1_000))(error)
-  );
-}
-
-const FROM_UI = ['extension-page', 'content'] as const;
-const FROM_EXTENSION = ['background', 'extension-page'] as const;
-
-export const PROTOCOL = {
-  /** The detector reports what it found on its page (sets the toolbar badge, may open the reader). */
-  'content→background:page-detected': entry<{ verdict: PageVerdict }, undefined>(['content'], (m) =>
-    isVerdict(m.verdict),
-  ),
-  /** The on-page button's "not on this site" (the site is the sender's). */
-  'content→background:hide-entry-button': entry<object, undefined>(['content']),
-  /** Open the reader in a tab: from the popup (with tabId) or the on-page button (sender's tab). */
-  'ui→background:open-reader': entry<{ tabId?: number }, OpenReaderResult>(FROM_UI, (m) =>
-    optional(isTabId)(m.tabId),
-  ),
-  /** The reader's page, as HTML (`serializePage`), to extract its article from. */
-  'content→background:extract-article': entry<{ html: string; url: string }, ExtractionResult>(
-    ['content'],
-    (m) => isHtml(m.html) && isPageUrl(m.url),
-  ),
-  /** The same, passed on to the extractor document (Chrome: the background has no DOM). */
-  'background→extractor:extract-article': entry<{ html: string; url: string }, ExtractionResult>(
-    ['background'],
-    (m) => isHtml(m.html) && isPageUrl(m.url),
-  ),
-  /** A content script needs bundles injected into its frame: code or dictionaries (utils/bundles). */
-  'content→background:load-bundles': entry<{ bundles: BundleName[] }, LoadBundlesResult>(
-    ['content'],
-    (m) => Array.isArray(m.bundles) && m.bundles.length <= 16 && m.bundles.every(isBundleName),
-  ),
-  /** Show a tab's page itself in a script ('original' restores it): from the popup. */
-  'ui→background:convert-page': entry<
-    { tabId: number; script: ScriptChoice; source: SourceChoice },
-    ScriptViewState | null
-  >(
-    ['extension-page'],
-    (m) => isTabId(m.tabId) && isScriptChoice(m.script) && isSourceChoice(m.source),
-  ),
-  /** The script a tab's page is shown in (the popup asks when it opens). */
-  'ui→background:page-script-state': entry<{ tabId: number }, ScriptViewState | null>(
-    ['extension-page'],
-    (m) => isTabId(m.tabId),
-  ),
-  /** Convert this page (the page-convert content script answers). */
-  '→page:convert-page': entry<{ script: ScriptChoice; source: SourceChoice }, ScriptViewState>(
-    FROM_EXTENSION,
-    (m) => isScriptChoice(m.script) && isSourceChoice(m.source),
-  ),
-  /** The script this page is shown in. */
-  '→page:page-script-state': entry<object, ScriptViewState>(FROM_EXTENSION),
-  /** Pinyin over a tab's page itself ('off' takes it off): from the popup. */
-  'ui→background:pinyin-page': entry<{ tabId: number; mode: PinyinMode }, PinyinViewState | null>(
-    ['extension-page'],
-    (m) => isTabId(m.tabId) && isPinyinMode(m.mode),
-  ),
-  /** The pinyin a tab's page shows (the popup asks when it opens). */
-  'ui→background:page-pinyin-state': entry<{ tabId: number }, PinyinViewState | null>(
-    ['extension-page'],
-    (m) => isTabId(m.tabId),
-  ),
-  /** Pinyin over this page (the page-convert content script answers). */
-  '→page:pinyin-page': entry<{ mode: PinyinMode; jyutpingForHongKong: boolean }, PinyinViewState>(
-    FROM_EXTENSION,
-    (m) => isPinyinMode(m.mode) && typeof m.jyutpingForHongKong === 'boolean',
-  ),
-  /** The pinyin this page shows. */
-  '→page:page-pinyin-state': entry<object, PinyinViewState>(FROM_EXTENSION),
-  /** Ask a tab's detector what it found. */
-  '→page:get-status': entry<object, PageStatus>(FROM_EXTENSION),
-  /** Ask an injected reader to open (again). */
-  '→page:reader-open': entry<object, true>(FROM_EXTENSION),
-  /** Ask an injected reader to close if open, open if closed (keyboard shortcut). */
-  '→page:reader-toggle': entry<object, { open: boolean }>(FROM_EXTENSION),
-  /** Take the on-page button away (a single-page site moved off an article). */
-  '→page:hide-entry': entry<object, true>(FROM_EXTENSION),
-  /** The reader asks the background to read its plan aloud with chrome.tts (Chrome). */
-  'content→background:speech-start': entry<{ request: SpeechRequest }, SpeechStartResult>(
-    ['content'],
-    (m) => isSpeechRequest(m.request),
-  ),
-  /** The reader reads aloud itself (speechSynthesis): any other reading stops. */
-  'content→background:speech-claim': entry<object, undefined>(['content']),
-  /** A reader reading in its page (Firefox): where it stands, published for the popup. */
-  'content→background:speech-status': entry<
-    { progress: SpeechProgress; noChineseVoice: boolean; networkVoice?: boolean },
-    undefined
-  >(
-    ['content'],
-    (m) =>
-      isSpeechProgress(m.progress) &&
-      typeof m.noChineseVoice === 'boolean' &&
-      optional((flag) => typeof flag === 'boolean')(m.networkVoice),
-  ),
-  /** A control for the reading in a tab (popup with tabId, reader toolbar for its own tab). */
-  'ui→background:speech-control': entry<
-    { tabId?: number; action: SpeechAction; rate?: number },
-    SpeechStatus
-  >(
-    FROM_UI,
-    (m) => optional(isTabId)(m.tabId) && isSpeechAction(m.action) && optional(isSpeechRate)(m.rate),
-  ),
-  /** Where reading stands in a tab, and whether a Chinese voice exists. */
-  'ui→background:speech-status': entry<{ tabId?: number }, SpeechStatus>(FROM_UI, (m) =>
-    optional(isTabId)(m.tabId),
-  ),
-  /** The Chinese voices the background engine has (options page, popup's no-voice message). */
-  'ui→background:speech-voices': entry<{ lang?: string }, SpeechVoices>(FROM_UI, (m) =>
-    optional((lang) => isShortString(lang, 35))(m.lang),
-  ),
-  /** The reader's speech plan, for the background to read (opens the reader first if needed). */
-  '→page:speech-plan': entry<{ startIndex?: number }, SpeechRequest | null>(FROM_EXTENSION, (m) =>
-    optional(isIndex)(m.startIndex),
-  ),
-  /** Progress of the background's reading of this tab: the reader highlights the chunk's block. */
-  '→page:speech-progress': entry<{ progress: SpeechProgress }, undefined>(FROM_EXTENSION, (m) =>
-    isSpeechProgress(m.progress),
-  ),
-  /** A control for a reader that reads aloud itself (Firefox; the popup's buttons). */
-  '→page:speech-control': entry<{ action: SpeechAction; rate?: number }, SpeechStatus>(
-    FROM_EXTENSION,
-    (m) => isSpeechAction(m.action) && optional(isSpeechRate)(m.rate),
-  ),
-  /** Reading started elsewhere: stop reading here. */
-  '→page:speech-stop': entry<object, undefined>(FROM_EXTENSION),
-} satisfies Record<string, Entry<object, unknown>>;
-
-type Protocol = typeof PROTOCOL;
+/** The whole protocol, both halves: every message's request and answer types come from here. */
+type Protocol = PageProtocol & typeof BACKGROUND_PROTOCOL;
 type TypesOf<K extends keyof Protocol> = NonNullable<Protocol[K]['types']>;
 
 export type MessageType = keyof Protocol;
@@ -349,12 +133,14 @@ function hostOfUrl(url: string | undefined): string | undefined {
  * Checks a message against its protocol entry and resolves its sender, or says why it is refused.
  * A content script acts only on its own tab: a `tabId` naming another is refused, not redirected.
  */
-export function checkMessage(
-  message: { type: MessageType } & Fields,
+export function checkMessage<P extends ProtocolTable>(
+  protocol: P,
+  message: { type: keyof P & string } & Fields,
   sender: MessageSender,
   extensionOrigin: string,
 ): CheckedSender | { refused: string } {
-  const rule: Entry<object, unknown> = PROTOCOL[message.type];
+  const rule: Entry<object, unknown> | undefined = protocol[message.type];
+  if (!rule) return { refused: 'not a message this receiver takes' };
   const kind = senderKindOf(sender, extensionOrigin);
   if (kind === undefined || !rule.from.includes(kind))
     return { refused: `not accepted from ${kind ?? 'an unknown sender'}` };
@@ -374,21 +160,22 @@ export function checkMessage(
 }
 
 /**
- * Builds a `runtime.onMessage` listener from a handler map. Messages the map does not know are left
- * unanswered (`undefined`), so another listener in the same context can answer them; so are the
- * messages `checkMessage` refuses, which no handler sees.
+ * Builds a `runtime.onMessage` listener from the receiver's half of the protocol and a handler map.
+ * Messages the map does not know are left unanswered (`undefined`), so another listener in the same
+ * context can answer them; so are the messages `checkMessage` refuses, which no handler sees.
  */
-export function createMessageListener(
-  handlers: Partial<MessageHandlers<MessageType>>,
+export function createMessageListener<P extends ProtocolTable>(
+  protocol: P,
+  handlers: Partial<MessageHandlers<keyof P & MessageType>>,
   extensionOrigin = browser.runtime.getURL('/'),
 ) {
   return (message: unknown, sender: MessageSender): Promise<unknown> | undefined => {
-    if (!isMessage(message) || !Object.hasOwn(handlers, message.type)) return undefined;
+    if (!isMessageIn(protocol, message) || !Object.hasOwn(handlers, message.type)) return undefined;
     const handler = handlers[message.type] as
       | ((message: unknown, sender: CheckedSender) => unknown)
       | undefined;
     if (!handler) return undefined;
-    const checked = checkMessage(message, sender, extensionOrigin);
+    const checked = checkMessage(protocol, message, sender, extensionOrigin);
     if ('refused' in checked) {
       console.warn(`[yidu] refused ${message.type}: ${checked.refused}`);
       return undefined;
@@ -397,8 +184,11 @@ export function createMessageListener(
   };
 }
 
-function isMessage(value: unknown): value is { type: MessageType } & Fields {
-  return isRecord(value) && typeof value.type === 'string' && Object.hasOwn(PROTOCOL, value.type);
+function isMessageIn<P extends ProtocolTable>(
+  protocol: P,
+  value: unknown,
+): value is { type: keyof P & MessageType } & Fields {
+  return isRecord(value) && typeof value.type === 'string' && Object.hasOwn(protocol, value.type);
 }
 
 /** Sends a message to the background and returns its typed answer. */

@@ -5,7 +5,9 @@
  */
 
 import { browser } from 'wxt/browser';
+import { TAB_SCRIPTS } from './background/tab-scripts';
 import type { ScriptChoice, ScriptViewState, SourceChoice } from './convert/script-view';
+import type { PageDescription } from './detect/describe-page';
 import type { PageStatus } from './detect/detect-article-page';
 import { type HeaderFields, headerFieldsOf } from './extract/header-fields';
 import { type OpenReaderResult, sendToBackground, sendToTab } from './messages';
@@ -69,6 +71,24 @@ export interface PopupConnector {
 
 const READS_IN_PAGE = import.meta.env.BROWSER === 'firefox';
 
+/**
+ * Reads an article's title and date's clues in its tab (entrypoints/page-description.content.ts):
+ * what the detector leaves out, to stay small on every page.
+ */
+async function describeTab(tabId: number): Promise<PageDescription> {
+  const [frame] = await browser.scripting
+    .executeScript({ target: { tabId, frameIds: [0] }, files: [TAB_SCRIPTS.pageDescription] })
+    .catch(() => []);
+  const description = frame?.result as PageDescription | undefined;
+  if (description) return description;
+  // Where it cannot run (the detector could), the tab's own title, with no date or source.
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  return {
+    title: tab?.title ?? '',
+    clues: { url: tab?.url ?? '', metadata: {}, afterTitle: '' },
+  };
+}
+
 export function createBrowserConnector(search: string): PopupConnector {
   return {
     async resolveTabId() {
@@ -79,10 +99,10 @@ export function createBrowserConnector(search: string): PopupConnector {
     },
     async getStatus(tabId) {
       try {
-        const status = await sendToTab(tabId, { type: '→page:get-status' });
-        if (status.kind !== 'article') return status;
-        const { clues, ...article } = status;
-        return { ...article, ...headerFieldsOf(clues) };
+        const verdict = await sendToTab(tabId, { type: '→page:get-status' });
+        if (verdict.kind !== 'article') return verdict;
+        const { title, clues } = await describeTab(tabId);
+        return { ...verdict, title, ...headerFieldsOf(clues) };
       } catch {
         const tab = await browser.tabs.get(tabId).catch(() => undefined);
         const url = tab?.url;

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { BACKGROUND_PROTOCOL } from '~/utils/background-messages';
 import { extractFromHtml } from '~/utils/extract/extract-html';
 import { createMessageListener } from '~/utils/messages';
 
@@ -8,7 +9,7 @@ import { createMessageListener } from '~/utils/messages';
  * is injected into the page and the page is not paused while it runs.
  */
 browser.runtime.onMessage.addListener(
-  createMessageListener({
+  createMessageListener(BACKGROUND_PROTOCOL, {
     'background→extractor:extract-article': ({ html, url }) => extractFromHtml(html, url, window),
   }),
 );

@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from '../../scripts/browser.mjs';
 
@@ -84,6 +85,18 @@ describe('the built extension', () => {
       ].map((match) => `${path}: ${match[0]}`),
     );
     expect(found).toEqual([]);
+  });
+
+  it('keeps the always-loaded detector within 8 KB gzipped, with no message table but its own', () => {
+    // It runs on every page of every government portal: its size is paid on each of them.
+    const detector = readFileSync(join(EXTENSION_DIR, 'content-scripts/detector.js'));
+    expect(gzipSync(detector).length).toBeLessThanOrEqual(8 * 1024);
+    // It answers only the popup's `→page:get-status`: other receivers' entries (the reader's,
+    // the background's with their validators) and the popup's title reading stay out.
+    const text = detector.toString('utf8');
+    const pageMessages = new Set(text.match(/→page:[\w-]+/g));
+    expect([...pageMessages]).toEqual(['→page:get-status']);
+    expect(text).not.toMatch(/ui→background:|afterTitle/);
   });
 
   it('keeps the conversion engine, reading aloud and pinyin out of the reader script (loaded on first use)', () => {

@@ -14,6 +14,7 @@ import { createReaderOpening } from '~/utils/background/reader-opening';
 import { listenForShortcuts } from '~/utils/background/shortcuts';
 import { createSpeechService } from '~/utils/background/speech-service';
 import { createScriptInjector } from '~/utils/background/tab-scripts';
+import { BACKGROUND_PROTOCOL } from '~/utils/background-messages';
 import {
   createMessageListener,
   createTabSender,
@@ -41,7 +42,7 @@ async function deliver(message: { type: string } & Record<string, unknown>, send
 }
 
 function listen(handlers: Partial<MessageHandlers<MessageType>>) {
-  fakeBrowser.runtime.onMessage.addListener(createMessageListener(handlers));
+  fakeBrowser.runtime.onMessage.addListener(createMessageListener(BACKGROUND_PROTOCOL, handlers));
 }
 
 /** Records what the background runs in tabs and what it tells them. */

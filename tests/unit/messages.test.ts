@@ -1,12 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
+import { BACKGROUND_PROTOCOL } from '~/utils/background-messages';
 import {
   checkMessage,
   createMessageListener,
   type MessageSender,
   type MessageType,
-  PROTOCOL,
   senderKindOf,
 } from '~/utils/messages';
+import {
+  DETECTOR_MESSAGES,
+  ENTRY_BUTTON_MESSAGES,
+  PAGE_CONVERT_MESSAGES,
+} from '~/utils/page-messages';
+import { READER_MESSAGES } from '~/utils/reader/reader-messages';
 import { MAX_CHUNK_CHARACTERS } from '~/utils/speech/chunk';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnop/';
@@ -28,10 +34,29 @@ const SPEECH_REQUEST = {
   lang: 'zh-Hans',
 };
 
-describe('the protocol table', () => {
+/** Each receiver's table: the content scripts' (`→page`), then the background's. */
+const TABLES = [
+  DETECTOR_MESSAGES,
+  ENTRY_BUTTON_MESSAGES,
+  PAGE_CONVERT_MESSAGES,
+  READER_MESSAGES,
+  BACKGROUND_PROTOCOL,
+];
+/** The whole protocol: every message type once. */
+const PROTOCOL = {
+  ...DETECTOR_MESSAGES,
+  ...ENTRY_BUTTON_MESSAGES,
+  ...PAGE_CONVERT_MESSAGES,
+  ...READER_MESSAGES,
+  ...BACKGROUND_PROTOCOL,
+};
+
+describe('the protocol tables', () => {
   it('gives every message type its senders and a validator', () => {
     const types = Object.keys(PROTOCOL) as MessageType[];
     expect(types.length).toBeGreaterThan(20);
+    // No message is in two receivers' tables.
+    expect(types).toHaveLength(TABLES.reduce((sum, table) => sum + Object.keys(table).length, 0));
     for (const type of types) {
       const rule = PROTOCOL[type];
       expect(rule.from.length, type).toBeGreaterThan(0);
@@ -41,6 +66,13 @@ describe('the protocol table', () => {
       if (type.startsWith('→page:')) expect(rule.from, type).not.toContain('content');
       if (type.startsWith('background→')) expect(rule.from, type).toEqual(['background']);
     }
+  });
+
+  it("keeps each message in its receiver's table: content scripts bundle only their own", () => {
+    for (const table of TABLES.slice(0, -1))
+      for (const type of Object.keys(table)) expect(type).toMatch(/^→page:/);
+    for (const type of Object.keys(BACKGROUND_PROTOCOL))
+      expect(type).toMatch(/^(content|ui)→background:|^background→extractor:/);
   });
 });
 
@@ -64,7 +96,7 @@ describe('senderKindOf', () => {
 
 describe('checkMessage', () => {
   const check = (message: { type: MessageType } & Record<string, unknown>, from: MessageSender) =>
-    checkMessage(message, from, ORIGIN);
+    checkMessage(PROTOCOL, message, from, ORIGIN);
 
   it("acts on a content script's own tab, and on the tab the extension's pages name", () => {
     expect(check({ type: 'ui→background:speech-status' }, FROM.content)).toMatchObject({
@@ -116,6 +148,13 @@ describe('checkMessage', () => {
     expect(
       check({ type: 'content→background:page-detected', verdict: notArticle() }, FROM.popup),
     ).toHaveProperty('refused');
+  });
+
+  it("refuses a message that is not in the receiver's table", () => {
+    const toDetector = { type: '→page:reader-open' } as never;
+    expect(checkMessage(DETECTOR_MESSAGES, toDetector, FROM.background, ORIGIN)).toHaveProperty(
+      'refused',
+    );
   });
 
   it('refuses speech out of range and chunks longer than the chunker makes', () => {
@@ -173,7 +212,11 @@ describe('createMessageListener', () => {
   const status = () => ({ kind: 'not-article' as const, reasons: [] });
 
   it('answers the messages it has a handler for, from the senders they allow', async () => {
-    const listener = createMessageListener({ '→page:get-status': status }, ORIGIN);
+    const listener = createMessageListener(
+      DETECTOR_MESSAGES,
+      { '→page:get-status': status },
+      ORIGIN,
+    );
     await expect(listener({ type: '→page:get-status' }, FROM.background)).resolves.toEqual(
       status(),
     );
@@ -181,7 +224,11 @@ describe('createMessageListener', () => {
   });
 
   it('leaves other messages and non-messages unanswered, for other listeners', () => {
-    const listener = createMessageListener({ '→page:get-status': status }, ORIGIN);
+    const listener = createMessageListener(
+      DETECTOR_MESSAGES,
+      { '→page:get-status': status },
+      ORIGIN,
+    );
     expect(listener({ type: '→page:reader-open' }, FROM.background)).toBeUndefined();
     expect(listener('hello', FROM.background)).toBeUndefined();
     expect(listener(null, FROM.background)).toBeUndefined();
@@ -193,7 +240,11 @@ describe('createMessageListener', () => {
       progress: { state: 'idle' as const, index: 0, total: 0, rate: 1, speaking: false },
       noChineseVoice: false,
     }));
-    const listener = createMessageListener({ 'ui→background:speech-control': control }, ORIGIN);
+    const listener = createMessageListener(
+      BACKGROUND_PROTOCOL,
+      { 'ui→background:speech-control': control },
+      ORIGIN,
+    );
     expect(
       listener({ type: 'ui→background:speech-control', action: 'rate', rate: 1e9 }, FROM.popup),
     ).toBeUndefined();

@@ -3,7 +3,8 @@
  * and starting in one tab stops the other. Firefox has no `chrome.tts`: its readers speak in the
  * page, and none of these messages is answered there.
  */
-import { isSpeechRequest, type MessageHandlers, type TabSender } from '../messages';
+import { isSpeechRequest } from '../background-messages';
+import type { MessageHandlers, TabSender } from '../messages';
 import { createBackgroundSpeech } from '../speech/background-speech';
 import { type ChromeTtsApi, createChromeTtsEngine } from '../speech/engine';
 import { publishSpeechStatus, type SpeechStatusStorage } from '../speech/speech-status';

@@ -11,6 +11,8 @@ export const TAB_SCRIPTS = {
   entry: '/content-scripts/entry.js',
   /** The page conversion, injected when the page itself is to be shown in another script. */
   pageConvert: '/content-scripts/page-convert.js',
+  /** An article's title and date's clues, run by the popup when it opens on an article. */
+  pageDescription: '/content-scripts/page-description.js',
 } as const;
 
 /** The detector's bundle, also registered at runtime on the sites the user adds. */

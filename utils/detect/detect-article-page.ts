@@ -5,8 +5,8 @@
  * the page once. Signals add up to a score; the reasons say which fired.
  */
 
+import { describeArticle, type PageDescription } from './describe-page';
 import { type GovMetadata, readGovMetadata } from './gov-metadata';
-import { type HeaderClues, readHeaderClues } from './page-header';
 import { GOV_FOOTER_MARKER, PUBLISH_LINE, readPageText, readParagraphs } from './page-text';
 import { isNotArticleUrl, matchArticleShape } from './portal-shapes';
 
@@ -75,14 +75,10 @@ export type PageVerdict =
   | { kind: 'article'; siteName?: string; confidence: number; reasons: DetectionReason[] }
   | { kind: 'not-article'; siteName?: string; reasons: DetectionReason[] };
 
-/** The verdict as the popup shows it: an article with its title and date. */
+/** The verdict as the popup shows it: an article with its title and date's clues. */
 export type PageStatus =
   | Extract<PageVerdict, { kind: 'not-article' }>
-  | (Extract<PageVerdict, { kind: 'article' }> & {
-      title: string;
-      /** What the popup chooses the date and source from (see `readHeaderClues`). */
-      clues: HeaderClues;
-    });
+  | (Extract<PageVerdict, { kind: 'article' }> & PageDescription);
 
 /** The metadata rule: an `ArticleTitle` together with a site tag (`SiteIDCode` or `SiteName`). */
 export function hasGovArticleMetadata(metadata: GovMetadata): boolean {
@@ -118,19 +114,12 @@ export function judgeArticlePage(url: string, doc: Document): PageVerdict {
 }
 
 /**
- * Adds what the popup shows of an article: its title (from `ArticleTitle`, the heading or
- * `<title>`) and what its date and source are chosen from (see `readHeaderClues`).
+ * The verdict and, for an article, what the popup shows of it (the inspection command, the tests;
+ * in the extension the detector judges and `describeArticle` runs only when the popup asks).
  */
-export function describePage(verdict: PageVerdict, doc: Document, url: string): PageStatus {
-  if (verdict.kind !== 'article') return verdict;
-  const metadata = readGovMetadata(doc);
-  const title = metadata.articleTitle ?? firstHeading(doc) ?? doc.title.trim();
-  return { ...verdict, title, clues: readHeaderClues(doc, url, title, metadata) };
-}
-
-/** The verdict and the title together (the inspection command, the tests). */
 export function detectArticlePage(url: string, doc: Document): PageStatus {
-  return describePage(judgeArticlePage(url, doc), doc, url);
+  const verdict = judgeArticlePage(url, doc);
+  return verdict.kind === 'article' ? { ...verdict, ...describeArticle(doc, url) } : verdict;
 }
 
 /**
@@ -238,8 +227,4 @@ function isHuge(doc: Document): boolean {
   const entries = doc.defaultView?.performance?.getEntriesByType?.('navigation');
   const navigation = entries?.[0] as PerformanceNavigationTiming | undefined;
   return (navigation?.decodedBodySize ?? 0) > HUGE_HTML_BYTES;
-}
-
-function firstHeading(doc: Document): string | undefined {
-  return doc.querySelector('h1')?.textContent?.trim() || undefined;
 }

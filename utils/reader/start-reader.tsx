@@ -23,6 +23,7 @@ import { loadSettings, watchSettings } from '../settings-storage';
 import { createLazyReaderSpeech } from '../speech/lazy-reader-speech';
 import { OVERLAY_HOST_TAG } from './overlay';
 import { ReaderApp } from './reader-app';
+import { READER_MESSAGES } from './reader-messages';
 import { createReaderSession } from './reader-session';
 
 /** Opens the reader in this page: the one already there if the reader was injected before. */
@@ -148,7 +149,7 @@ export function startReader(): void {
   );
   (globalThis as { yiduReader?: { open(): void } }).yiduReader = session;
   browser.runtime.onMessage.addListener(
-    createMessageListener({
+    createMessageListener(READER_MESSAGES, {
       '→page:reader-open': () => {
         session.open();
         return true as const;

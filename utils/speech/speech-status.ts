@@ -5,6 +5,7 @@
  * (Chrome's chrome.tts, utils/speech/background-speech.ts) or a reader that reads in its page
  * (Firefox), which reports each change (content→background:speech-status).
  */
+import { BACKGROUND_PROTOCOL } from '../background-messages';
 import { type CheckedSender, createMessageListener } from '../messages';
 import type { SpeechProgress } from './controller';
 import type { SpeechStatus } from './speech-protocol';
@@ -73,7 +74,7 @@ export interface PageSpeechReport {
  * sent it, is published for the popup. (Any tab's content script may report only its own tab.)
  */
 export function createPageSpeechStatusListener(store: SpeechStatusStorage) {
-  return createMessageListener({
+  return createMessageListener(BACKGROUND_PROTOCOL, {
     'content→background:speech-status': (
       { progress, noChineseVoice, networkVoice }: PageSpeechReport,
       // The listener has resolved the tab: a content script's own.
