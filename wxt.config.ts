@@ -57,6 +57,9 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+P' },
         description: '__MSG_commandSpeech__',
       },
+      // Beyond Chrome's four suggested keys: the user picks keys on the browser's shortcuts page.
+      'toggle-point-read': { description: '__MSG_commandPointRead__' },
+      'toggle-caption': { description: '__MSG_commandCaption__' },
     },
     action: {
       default_title: '__MSG_extName__',

@@ -1,8 +1,10 @@
+import type { AssistTool } from '../utils/assist/tools';
 import type { ScriptChoice } from '../utils/convert/script-view';
 import { nextOnScale } from '../utils/display/scale';
 import { t } from '../utils/i18n';
 import type { PopupStatus } from '../utils/popup-connector';
 import type { Settings } from '../utils/settings';
+import { AssistControls } from './assist-controls';
 import { ElderModeButton, ElderModeNote, TextSizeControls, ThemeChoices } from './reading-controls';
 import { SCRIPT_LABELS, ScriptChoices } from './script-choices';
 import { type SpeechCommand, SpeechControls, type SpeechView } from './speech-controls';
@@ -32,6 +34,11 @@ export interface PopupViewProps {
   onSetZoom: (factor: number) => void;
   onSetAutoOpen: (on: boolean) => void;
   onOpenOptions: () => void;
+  /** 辅助工具 in this tab: undefined while asked. */
+  assist: AssistTool[] | undefined;
+  assistNotAllowed: boolean;
+  onSetAssist: (tools: AssistTool[]) => void;
+  onAssistSiteAlways: (on: boolean) => void;
 }
 
 /** The popup: what this tab is, the reader button, the reading controls, page zoom, this site. */
@@ -93,6 +100,16 @@ export function PopupView(props: PopupViewProps) {
           )
         )}
       </section>
+      {status !== undefined && status.kind !== 'unavailable' && (
+        <AssistControls
+          tools={props.assist}
+          notAllowed={props.assistNotAllowed}
+          host={host}
+          siteAlways={host !== undefined && (settings.sites[host]?.assist?.length ?? 0) > 0}
+          onSet={props.onSetAssist}
+          onSiteAlways={props.onAssistSiteAlways}
+        />
+      )}
       {props.zoom !== undefined && <PageZoom zoom={props.zoom} onSetZoom={props.onSetZoom} />}
       {canOpen && host && (
         <label class="popup-site">

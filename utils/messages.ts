@@ -10,6 +10,13 @@
  * must not steer other tabs or feed a handler sizes it was never meant to take.
  */
 import { browser } from 'wxt/browser';
+import {
+  ASSIST_TOOLS,
+  type AssistSetResult,
+  type AssistTool,
+  isAssistTool,
+  POINT_READ_MAX_TEXT,
+} from './assist/tools';
 import { type BundleName, isBundleName } from './bundles';
 import type { ScriptChoice, ScriptViewState, SourceChoice } from './convert/script-view';
 import { isScript } from './convert/scripts';
@@ -159,6 +166,21 @@ function isSpeechProgress(value: unknown): value is SpeechProgress {
   );
 }
 
+/** A set of 辅助工具: known names, no more of them than there are tools. */
+const isToolList = (value: unknown): value is AssistTool[] =>
+  Array.isArray(value) && value.length <= ASSIST_TOOLS.length && value.every(isAssistTool);
+
+/**
+ * 指读's text, spoken: one element's text (at most `POINT_READ_MAX_TEXT` characters) in spoken
+ * forms, which a number or a percentage makes a few times longer at most.
+ */
+function isPointReadRequest(value: unknown): value is SpeechRequest {
+  if (!isSpeechRequest(value)) return false;
+  let characters = 0;
+  for (const chunk of value.chunks) characters += chunk.length;
+  return characters <= 4 * POINT_READ_MAX_TEXT;
+}
+
 const FROM_UI = ['extension-page', 'content'] as const;
 const FROM_EXTENSION = ['background', 'extension-page'] as const;
 
@@ -265,6 +287,26 @@ export const PROTOCOL = {
   ),
   /** Reading started elsewhere: stop reading here. */
   '→page:speech-stop': entry<object, undefined>(FROM_EXTENSION),
+  /** The 辅助工具 on in a tab (popup). */
+  'ui→background:assist-tools': entry<{ tabId: number }, AssistTool[]>(['extension-page'], (m) =>
+    isTabId(m.tabId),
+  ),
+  /** Turn exactly these 辅助工具 on in a tab ([] is "all off"); injects their bundle if needed. */
+  'ui→background:assist-set': entry<{ tabId: number; tools: AssistTool[] }, AssistSetResult>(
+    ['extension-page'],
+    (m) => isTabId(m.tabId) && isToolList(m.tools),
+  ),
+  /** 指读 says a text through the background's chrome.tts (Chrome), in the sender's own tab. */
+  'content→background:assist-speak': entry<{ request: SpeechRequest }, SpeechStartResult>(
+    ['content'],
+    (m) => isPointReadRequest(m.request),
+  ),
+  /** 指读 moved on: stop what it was saying in the sender's tab. */
+  'content→background:assist-hush': entry<object, undefined>(['content']),
+  /** The tools bundle in a page: turn on exactly these tools. */
+  '→page:assist-tools': entry<{ tools: AssistTool[] }, true>(['background'], (m) =>
+    isToolList(m.tools),
+  ),
 } satisfies Record<string, Entry<object, unknown>>;
 
 type Protocol = typeof PROTOCOL;

@@ -4,6 +4,7 @@
  * where the active tab would be the popup itself); otherwise the active tab of the current window.
  */
 import { browser } from 'wxt/browser';
+import type { AssistSetResult, AssistTool } from './assist/tools';
 import type { ScriptChoice, ScriptViewState, SourceChoice } from './convert/script-view';
 import type { PageStatus } from './detect/detect-article-page';
 import { type OpenReaderResult, sendToBackground, sendToTab } from './messages';
@@ -55,6 +56,9 @@ export interface PopupConnector {
     source: SourceChoice,
   ): Promise<ScriptViewState | null>;
   pageScript(tabId: number): Promise<ScriptViewState | null>;
+  /** The 辅助工具 on in the tab, and turning exactly these on ([] is all off). */
+  assistTools(tabId: number): Promise<AssistTool[]>;
+  setAssistTools(tabId: number, tools: AssistTool[]): Promise<AssistSetResult>;
   openOptions(): void;
 }
 
@@ -116,6 +120,13 @@ export function createBrowserConnector(search: string): PopupConnector {
       ),
     pageScript: (tabId) =>
       sendToBackground({ type: 'ui→background:page-script-state', tabId }).catch(() => null),
+    assistTools: (tabId) =>
+      sendToBackground({ type: 'ui→background:assist-tools', tabId }).catch(() => []),
+    setAssistTools: (tabId, tools) =>
+      sendToBackground({ type: 'ui→background:assist-set', tabId, tools }).catch(() => ({
+        ok: false as const,
+        reason: 'not-allowed' as const,
+      })),
     openOptions: () => void browser.runtime.openOptionsPage(),
   };
 }

@@ -17,6 +17,9 @@ export function toolList(value: unknown): AssistTool[] | undefined {
   return ASSIST_TOOLS.filter((tool) => value.includes(tool));
 }
 
+/** The most characters 指读 reads of one element (the protocol bounds its speech by it). */
+export const POINT_READ_MAX_TEXT = 2000;
+
 /** How long the pointer rests on an element before 指读 reads it. */
 export const DWELL_MS_CHOICES = [150, 300, 500, 800, 1200] as const;
 /** The caption bar's type size: 40 px is already very large; 96 px for the lowest vision. */
@@ -50,3 +53,8 @@ export function withTool(tools: readonly AssistTool[], tool: AssistTool, on: boo
   } else next.delete(tool);
   return ASSIST_TOOLS.filter((name) => next.has(name));
 }
+
+/** What turning tools on in a tab came to: the tools now on, or why the page cannot have them. */
+export type AssistSetResult =
+  | { ok: true; tools: AssistTool[] }
+  | { ok: false; reason: 'no-tab' | 'not-allowed' };

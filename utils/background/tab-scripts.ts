@@ -11,6 +11,8 @@ export const TAB_SCRIPTS = {
   entry: '/content-scripts/entry.js',
   /** The page conversion, injected when the page itself is to be shown in another script. */
   pageConvert: '/content-scripts/page-convert.js',
+  /** The 辅助工具 (entrypoints/assist.ts), injected where one of them is on. */
+  assist: '/assist.js',
 } as const;
 
 /** The detector's bundle, also registered at runtime on the sites the user adds. */

@@ -42,6 +42,13 @@ export interface BackgroundSpeech {
   start(tabId: number, request: SpeechRequest): Promise<SpeechStartResult>;
   /** Reads a tab aloud from the popup or a shortcut: the tab's reader is asked for its plan. */
   startTab(tabId: number): Promise<SpeechStartResult>;
+  /**
+   * Says a short text for a tab's 指读 (the element under the pointer): it takes over from any
+   * reading like `start`, but sends the tab no progress (no reader highlights anything for it).
+   */
+  say(tabId: number, request: SpeechRequest): Promise<SpeechStartResult>;
+  /** Stops a tab's 指读 speech, if it is what is being said. */
+  hush(tabId: number): void;
   /** A tab reads aloud by itself: stop everything else. */
   claim(tabId: number): void;
   control(tabId: number | undefined, action: SpeechAction, rate?: number): Promise<SpeechStatus>;
@@ -54,7 +61,7 @@ export interface BackgroundSpeech {
 export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSpeech {
   const controller = createSpeechController(deps.engine);
   /** The tab being read by us, or by its own page engine. */
-  let owner: { tabId: number; engine: 'background' | 'page' } | null = null;
+  let owner: { tabId: number; engine: 'background' | 'page'; quiet?: true } | null = null;
   let knownVoices: readonly VoiceInfo[] | null = null;
   let noChineseVoice = false;
   let networkVoice = false;
@@ -64,7 +71,7 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
   /** Tells the popup where reading now stands (the status of whoever reads). */
   const published = () => deps.publish?.(status());
   controller.subscribe((progress) => {
-    if (owner?.engine === 'background')
+    if (owner?.engine === 'background' && !owner.quiet)
       void deps.sendProgress(owner.tabId, progress).catch(() => {});
     published();
   });
@@ -90,7 +97,7 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
     if (previous.engine === 'background') {
       // Silence our own reading; the old tab clears its highlight on the idle progress.
       controller.stop();
-      if (previous.tabId !== tabId || engine === 'page') {
+      if (!previous.quiet && (previous.tabId !== tabId || engine === 'page')) {
         void deps
           .sendProgress(previous.tabId, { ...controller.progress(), state: 'idle', total: 0 })
           .catch(() => {});
@@ -112,8 +119,11 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
         published();
       });
     }
+    // 指读's short texts are not a reading the popup controls.
     const reading =
-      owner?.engine === 'background' && (tabId === undefined || owner.tabId === tabId);
+      owner?.engine === 'background' &&
+      !owner.quiet &&
+      (tabId === undefined || owner.tabId === tabId);
     return {
       progress: reading
         ? controller.progress()
@@ -124,7 +134,11 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
     };
   };
 
-  async function start(tabId: number, request: SpeechRequest): Promise<SpeechStartResult> {
+  async function start(
+    tabId: number,
+    request: SpeechRequest,
+    quiet = false,
+  ): Promise<SpeechStartResult> {
     if (request.chunks.length === 0) return { ok: false, reason: 'nothing-to-read' };
     const voice = pickVoice(await loadVoices(), request.lang, request.voiceName);
     noChineseVoice = voice === undefined;
@@ -134,7 +148,10 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
       return { ok: false, reason: 'no-chinese-voice' };
     }
     takeOver(tabId, 'background');
-    lastRequest = { tabId, request };
+    // Set before playing: the controller reports progress as soon as it plays.
+    if (quiet && owner) owner.quiet = true;
+    // A 指读 text is not a reading the popup's play should resume.
+    lastRequest = quiet ? null : { tabId, request };
     controller.load(request.chunks, { lang: voice.lang, voiceName: voice.name });
     controller.setRate(request.rate);
     controller.play(request.startIndex);
@@ -150,6 +167,12 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
   return {
     start,
     startTab,
+    say: (tabId, request) => start(tabId, request, true),
+    hush(tabId) {
+      if (owner?.tabId !== tabId || !owner.quiet) return;
+      controller.stop();
+      owner = null;
+    },
     claim(tabId) {
       takeOver(tabId, 'page');
     },
