@@ -136,13 +136,17 @@ export function textOf(root: Element, max = MAX_TEXT): string {
           continue;
         }
         if (tag === 'BR') parts.push(' ');
-        const shadow = (element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
-        visit(shadow ?? element);
+        visit(shadowOf(element) ?? element);
       }
     }
   };
-  visit(root);
+  visit(shadowOf(root) ?? root);
   return collapse(parts.join('')).slice(0, max);
+}
+
+/** An element's open shadow root: what it shows instead of its children. */
+function shadowOf(element: Element): ShadowRoot | null {
+  return (element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot ?? null;
 }
 
 /** Whitespace runs become one space, and none is kept between two CJK characters. */

@@ -89,20 +89,21 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
   }
 
   /** Whoever read before (another tab, or a page engine) stops. */
-  function takeOver(tabId: number, engine: 'background' | 'page') {
+  /** `quiet`: the new owner is 指读, which stops a reading even in its own tab. */
+  function takeOver(tabId: number, engine: 'background' | 'page', quiet = false) {
     const previous = owner;
-    owner = { tabId, engine };
+    owner = quiet ? { tabId, engine, quiet } : { tabId, engine };
     published();
     if (!previous) return;
     if (previous.engine === 'background') {
       // Silence our own reading; the old tab clears its highlight on the idle progress.
       controller.stop();
-      if (!previous.quiet && (previous.tabId !== tabId || engine === 'page')) {
+      if (!previous.quiet && (previous.tabId !== tabId || engine === 'page' || quiet)) {
         void deps
           .sendProgress(previous.tabId, { ...controller.progress(), state: 'idle', total: 0 })
           .catch(() => {});
       }
-    } else if (previous.tabId !== tabId) {
+    } else if (previous.tabId !== tabId || quiet) {
       void deps.sendStop(previous.tabId).catch(() => {});
     }
   }
@@ -147,9 +148,7 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
       published();
       return { ok: false, reason: 'no-chinese-voice' };
     }
-    takeOver(tabId, 'background');
-    // Set before playing: the controller reports progress as soon as it plays.
-    if (quiet && owner) owner.quiet = true;
+    takeOver(tabId, 'background', quiet);
     // A 指读 text is not a reading the popup's play should resume.
     lastRequest = quiet ? null : { tabId, request };
     controller.load(request.chunks, { lang: voice.lang, voiceName: voice.name });
@@ -172,6 +171,7 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
       if (owner?.tabId !== tabId || !owner.quiet) return;
       controller.stop();
       owner = null;
+      published();
     },
     claim(tabId) {
       takeOver(tabId, 'page');
