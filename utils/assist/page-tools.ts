@@ -35,6 +35,9 @@ export interface Speaker {
 export type CaptionFormat = (text: string) => string;
 
 export const HOST_TAG = 'yidu-assist';
+/** The user-timing measure of one frame's work after pointer moves. */
+export const FRAME_MEASURE = 'yidu-assist-frame';
+const MEASURES_KEPT = 500;
 
 /** The caption bar shows two lines; the page gets this much room. */
 const CAPTION_LINES = 2;
@@ -111,6 +114,7 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
   let lastRead: Element | null = null;
   let dwell: ReturnType<typeof setTimeout> | undefined;
   let listening = false;
+  let measured = 0;
 
   function make() {
     if (parts && host?.isConnected) return parts;
@@ -240,6 +244,21 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
   function onFrame() {
     frame = 0;
     if (!pointer) return;
+    const started = window.performance.now();
+    try {
+      follow(pointer);
+    } finally {
+      // Each frame's cost on the page's timeline (tests/e2e/assist.test.ts reads it: ≤ 16 ms);
+      // cleared now and then so a long session does not pile entries up.
+      if (++measured > MEASURES_KEPT) {
+        window.performance.clearMeasures(FRAME_MEASURE);
+        measured = 1;
+      }
+      window.performance.measure(FRAME_MEASURE, { start: started });
+    }
+  }
+
+  function follow(pointer: { x: number; y: number; target: Element | null }) {
     const { x, y } = pointer;
     if (parts && on.has('guides')) {
       parts.guides.hidden = false;
