@@ -404,9 +404,8 @@ describe('hostile and unusual pages', () => {
     expect(await saysNext(() => page.locator('#canvas-link').hover())).toBe('链接，统计图表');
     const shifted = await saysNext(async () => {
       await page.locator('#shifting').hover();
-      await page.mouse.move(100, (await page.locator('#shifting').boundingBox())!.y + 20, {
-        steps: 3,
-      });
+      const box = await page.locator('#shifting').boundingBox();
+      await page.mouse.move(100, (box?.y ?? 0) + 20, { steps: 3 });
     });
     expect(shifted).toMatch(/^变化的段落\d+$/);
 

@@ -53,7 +53,7 @@ export function captionHeightPx(sizePx: number): number {
 
 const SHADOW_CSS = `
 :host{all:initial}
-.caption{position:fixed;left:0;right:0;box-sizing:border-box;margin:0;
+.caption{position:fixed;left:0;right:0;box-sizing:border-box;margin:0;contain:strict;
   padding:${CAPTION_PADDING_PX}px 24px;background:var(--yd-bg);color:var(--yd-text);
   font-family:system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;
   font-weight:var(--yd-body-weight);line-height:${CAPTION_LINE_HEIGHT};overflow:hidden;
@@ -61,13 +61,13 @@ const SHADOW_CSS = `
   overflow-wrap:anywhere;pointer-events:none}
 .caption[data-position="bottom"]{bottom:0;border-top:${CAPTION_BORDER_PX}px solid var(--yd-border)}
 .caption[data-position="top"]{top:0;border-bottom:${CAPTION_BORDER_PX}px solid var(--yd-border)}
-.line{position:fixed;left:0;top:0;background:var(--yd-focus);pointer-events:none;
+.line{position:fixed;left:0;top:0;background:var(--yd-focus);pointer-events:none;contain:strict;
   box-shadow:0 0 0 1px var(--yd-bg);will-change:transform}
 .line-h{width:100vw;height:3px}
 .line-v{width:3px;height:100vh}
-.shade{position:fixed;left:0;top:0;width:100vw;height:100vh;background:rgb(0 0 0 / 0.55);
+.shade{position:fixed;left:0;top:0;width:100vw;height:100vh;background:rgb(0 0 0 / 0.55);contain:strict;
   pointer-events:none;will-change:transform}
-.band{position:fixed;left:0;top:0;width:100vw;box-sizing:border-box;pointer-events:none;
+.band{position:fixed;left:0;top:0;width:100vw;box-sizing:border-box;pointer-events:none;contain:strict;
   border-top:3px solid var(--yd-focus);border-bottom:3px solid var(--yd-focus);will-change:transform}
 [hidden]{display:none !important}
 `;
@@ -189,6 +189,8 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
       p.caption.hidden = !on.has('caption');
       p.caption.dataset.position = options.captionPosition;
       p.caption.style.fontSize = `${options.captionSizePx}px`;
+      // A fixed height (and contain: strict): new text never makes the page lay itself out again.
+      p.caption.style.height = `${captionHeightPx(options.captionSizePx)}px`;
       p.guides.hidden = !on.has('guides') || !pointer;
       p.ruler.hidden = !on.has('ruler') || !pointer;
       showCaption(captionText);
