@@ -5,7 +5,13 @@ import { t } from '../utils/i18n';
 import type { PopupStatus } from '../utils/popup-connector';
 import type { Settings } from '../utils/settings';
 import { AssistControls } from './assist-controls';
-import { ElderModeButton, ElderModeNote, TextSizeControls, ThemeChoices } from './reading-controls';
+import {
+  ControlSizeChoices,
+  ElderModeButton,
+  ElderModeNote,
+  TextSizeControls,
+  ThemeChoices,
+} from './reading-controls';
 import { SCRIPT_LABELS, ScriptChoices } from './script-choices';
 import { type SpeechCommand, SpeechControls, type SpeechView } from './speech-controls';
 
@@ -72,6 +78,7 @@ export function PopupView(props: PopupViewProps) {
         <ElderModeButton settings={settings} onChange={props.onChangeSettings} />
         <ElderModeNote settings={settings} />
         <ThemeChoices settings={settings} onChange={props.onChangeSettings} />
+        <ControlSizeChoices settings={settings} onChange={props.onChangeSettings} />
         <ScriptChoices
           settings={settings}
           onChange={props.onChangeSettings}

@@ -17,6 +17,7 @@ import {
 } from './assist/tools';
 import type { ScriptChoice, SourceChoice } from './convert/script-view';
 import { isScript, type Script } from './convert/scripts';
+import { CONTROL_SIZE_NAMES, type ControlSize } from './display/control-size';
 import { FONT_SIZES_PX } from './display/font-size';
 import { isThemeName, type ThemeName } from './display/themes';
 import {
@@ -69,6 +70,8 @@ export const DEFAULT_SETTINGS = {
   /** 大鼠标: fill colour (the edge is the other one) and size. */
   cursorColour: 'black' as CursorColour,
   cursorSizePx: 48 as number,
+  /** Our own controls' size (labels and targets): normal, large, extra large. */
+  controlSize: 'normal' as ControlSize,
   /** Per-site choices, by host name ("www.ziyang.gov.cn"). */
   sites: {} as Record<string, SiteSettings>,
 };
@@ -110,6 +113,7 @@ const REPAIRS: { [K in keyof Settings]: FieldRepair<Settings[K]> } = {
   captionPosition: (value) => oneOf(CAPTION_POSITIONS, value),
   cursorColour: (value) => oneOf(CURSOR_COLOURS, value),
   cursorSizePx: (value) => oneOf(CURSOR_SIZES_PX, value),
+  controlSize: (value) => oneOf(CONTROL_SIZE_NAMES, value),
   sites: (value) => (isRecord(value) ? repairSites(value) : undefined),
 };
 

@@ -527,3 +527,65 @@ describe('hostile and unusual pages', () => {
     await page.close();
   });
 });
+
+describe('control size', () => {
+  it('the popup and the reader toolbar at normal, large and extra large: targets of 48/60/72 px, larger labels, axe clean, the article below the toolbar', async () => {
+    const {
+      page,
+      control,
+      setSettings,
+    } = // As reading.test.ts's axe check: the Ziyang article's reader has a scroll region with nothing
+      // focusable in it (axe's scrollable-region-focusable), a finding of the reader's own.
+      await open('hanweb-notice');
+    await page.getByTestId('reader-entry').click();
+    await page.getByTestId('reader-content').waitFor();
+    const sizes = { normal: [48, 18], large: [60, 22], xlarge: [72, 28] } as const;
+    for (const [size, [target, label]] of Object.entries(sizes)) {
+      await control.getByTestId(`controls-${size}`).click();
+      await expect
+        .poll(() => control.getByTestId(`controls-${size}`).getAttribute('aria-pressed'))
+        .toBe('true');
+      const measure = (where: Page) =>
+        where.evaluate(() => {
+          const roots: (Document | ShadowRoot)[] = [document];
+          const reader = document.querySelector('yidu-reader')?.shadowRoot;
+          if (reader) roots.push(reader);
+          const buttons = roots.flatMap((root) => Array.from(root.querySelectorAll('button')));
+          const rects = buttons
+            .map((button) => button.getBoundingClientRect())
+            .filter((rect) => rect.width > 0);
+          return {
+            smallest: Math.min(...rects.map((rect) => Math.min(rect.width, rect.height))),
+            // The size choice's own buttons: plain labels (the popup's open button is larger).
+            label: Number.parseFloat(
+              getComputedStyle(
+                roots
+                  .map((root) => root.querySelector('[data-testid^="controls-"]'))
+                  .find(Boolean) ?? document.body,
+              ).fontSize,
+            ),
+          };
+        });
+      const popup = await measure(control);
+      expect(popup.smallest, `popup ${size}`).toBeGreaterThanOrEqual(target);
+      expect(popup.label, `popup ${size}`).toBe(label);
+      expect(await axeViolations(control), `popup ${size}`).toEqual([]);
+      await page.bringToFront();
+      await expect.poll(async () => (await measure(page)).smallest).toBeGreaterThanOrEqual(target);
+      // The toolbar wraps rather than hides, and the article starts below it.
+      const layout = await page.evaluate(() => {
+        const root = document.querySelector('yidu-reader')?.shadowRoot;
+        const toolbar = root?.querySelector('.yd-toolbar')?.getBoundingClientRect();
+        const title = root?.querySelector('[data-testid="reader-title"]')?.getBoundingClientRect();
+        return { toolbarBottom: toolbar?.bottom ?? 0, titleTop: title?.top ?? 0 };
+      });
+      expect(layout.titleTop, `reader ${size}`).toBeGreaterThanOrEqual(layout.toolbarBottom);
+      expect(await axeViolations(page, ['yidu-reader', '.yd-overlay']), `reader ${size}`).toEqual(
+        [],
+      );
+    }
+    await setSettings({ controlSize: 'normal' });
+    await control.close();
+    await page.close();
+  });
+});

@@ -3,6 +3,7 @@ import { PopupView } from '~/components/popup-view';
 import type { SpeechCommand, SpeechView } from '~/components/speech-controls';
 import type { AssistTool } from '~/utils/assist/tools';
 import type { ScriptChoice } from '~/utils/convert/script-view';
+import { controlSizeDeclarations } from '~/utils/display/control-size';
 import { themeStylesheet } from '~/utils/display/themes';
 import type { PopupConnector, PopupStatus } from '~/utils/popup-connector';
 import { withSite } from '~/utils/settings';
@@ -113,7 +114,7 @@ export function PopupApp({
 
   return (
     <>
-      <style>{themeStylesheet(':root', settings.theme)}</style>
+      <style>{`${themeStylesheet(':root', settings.theme)}\n:root{${controlSizeDeclarations(settings.controlSize)}}`}</style>
       <PopupView
         status={status}
         settings={settings}
