@@ -175,6 +175,27 @@ describe('指读 (point to read)', () => {
   });
 });
 
+describe('in the reader', () => {
+  it('指读 reads the reader paragraph under the pointer, and the caption shows it', async () => {
+    const { page, setTools, control } = await open('hanweb-notice');
+    await page.getByTestId('reader-entry').click();
+    await page.getByTestId('reader-content').waitFor();
+    await setTools(['pointRead', 'caption']);
+    await clearTts();
+    const paragraph = page.getByTestId('reader-content').locator('p').nth(1);
+    await paragraph.hover({ position: { x: 20, y: 10 } });
+    const text = collapse((await paragraph.textContent()) ?? '');
+    await expect.poll(() => paragraph.getAttribute('data-speaking')).toBe('true');
+    await expect.poll(() => page.getByTestId('caption-bar').textContent()).toBe(text);
+    await expect
+      .poll(async () => (await ttsLog()).find((e) => e.text)?.text?.slice(0, 4))
+      .toBe(text.slice(0, 4));
+    await setTools([]);
+    await control.close();
+    await page.close();
+  });
+});
+
 describe('大字幕 (caption bar)', () => {
   it('shows the text under the pointer in the chosen script and size, and gives the page room', async () => {
     const { page, setTools, setSettings, control } = await open('ziyang-article');
@@ -253,6 +274,15 @@ describe('十字线 and the reading ruler', () => {
     await page.mouse.move(400, 520, { steps: 3 });
     await expect
       .poll(async () => Math.abs(((await bandCentre()) ?? 0) - 520))
+      .toBeLessThanOrEqual(1);
+    // The keyboard moves it too: Tab to a link, and the band goes to that link's line.
+    await page.keyboard.press('Tab');
+    const focusedCentre = await page.evaluate(() => {
+      const rect = document.activeElement?.getBoundingClientRect();
+      return rect ? Math.round(rect.top + rect.height / 2) : -1;
+    });
+    await expect
+      .poll(async () => Math.abs(((await bandCentre()) ?? 0) - focusedCentre))
       .toBeLessThanOrEqual(1);
     await setTools([]);
     await control.close();
