@@ -53,6 +53,10 @@ group('what 指读 reads for the element under the pointer', () => {
     expect(said('<div id="d">没有段落标记的正文<span>内容</span></div>', 'd')).toBe(
       '没有段落标记的正文内容',
     );
+    // A wrapper with a stray word and a page of boxes inside is not read whole.
+    expect(
+      said(`<div id="w">｜${'<div><span>栏目</span></div>'.repeat(100)}</div>`, 'w'),
+    ).toBeNull();
   });
 
   it('reads through open shadow roots, and nothing inside our own host', () => {

@@ -26,6 +26,8 @@ export const SPOKEN_ROLES = {
 
 /** How far up from the element under the pointer to look for a link, control or block. */
 const MAX_DEPTH = 16;
+/** An element with more children than this is a container, not a text (see readableAt). */
+const MAX_CHILDREN = 40;
 /** Text read from one element at most: a paragraph, never a whole page. */
 export const MAX_TEXT = POINT_READ_MAX_TEXT;
 
@@ -103,7 +105,9 @@ export function readableAt(start: Element | null, ignore?: Element | null): Read
     const kind = kindOf(element);
     if (kind === 'link' || kind === 'control') return { element, kind };
     if (kind && !block) block = { element, kind };
-    if (!own && !block && hasOwnText(element)) own = element;
+    // A wrapper with stray text and the whole page inside is not "the text under the pointer".
+    if (!own && !block && element.childElementCount <= MAX_CHILDREN && hasOwnText(element))
+      own = element;
   }
   if (block) return block;
   return own ? { element: own, kind: 'text' } : null;

@@ -53,7 +53,7 @@ export function captionHeightPx(sizePx: number): number {
 
 const SHADOW_CSS = `
 :host{all:initial}
-.caption{position:fixed;left:0;right:0;box-sizing:border-box;margin:0;contain:strict;
+.caption{position:fixed;left:0;right:0;box-sizing:border-box;margin:0;contain:strict;will-change:transform;
   padding:${CAPTION_PADDING_PX}px 24px;background:var(--yd-bg);color:var(--yd-text);
   font-family:system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;
   font-weight:var(--yd-body-weight);line-height:${CAPTION_LINE_HEIGHT};overflow:hidden;
@@ -208,7 +208,11 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
   function showCaption(text: string) {
     captionText = text;
     if (!parts || !on.has('caption')) return;
-    const shown = text ? format(text) : '';
+    // Only what two lines can show: the rest would be shaped and laid out for nothing.
+    const fits = options
+      ? Math.ceil(((CAPTION_LINES * window.innerWidth) / options.captionSizePx) * 1.2)
+      : text.length;
+    const shown = text ? format(text.slice(0, fits)) : '';
     if (parts.caption.textContent !== shown) parts.caption.textContent = shown;
   }
 
