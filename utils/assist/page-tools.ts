@@ -35,9 +35,19 @@ export interface Speaker {
 export type CaptionFormat = (text: string) => string;
 
 export const HOST_TAG = 'yidu-assist';
-/** The user-timing measure of one frame's work after pointer moves. */
-export const FRAME_MEASURE = 'yidu-assist-frame';
-const MEASURES_KEPT = 500;
+/**
+ * The last frames' script time after pointer moves, in ms: a global of our isolated world (the page
+ * cannot see it, unlike its performance timeline), read by tests/e2e/assist.test.ts.
+ */
+export const FRAME_TIMES_GLOBAL = 'yiduAssistFrameMs';
+const FRAMES_KEPT = 200;
+
+function recordFrame(ms: number) {
+  const world = globalThis as { [FRAME_TIMES_GLOBAL]?: number[] };
+  const times = (world[FRAME_TIMES_GLOBAL] ??= []);
+  if (times.length >= FRAMES_KEPT) times.shift();
+  times.push(ms);
+}
 
 /** The caption bar shows two lines; the page gets this much room. */
 const CAPTION_LINES = 2;
@@ -114,7 +124,6 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
   let lastRead: Element | null = null;
   let dwell: ReturnType<typeof setTimeout> | undefined;
   let listening = false;
-  let measured = 0;
 
   function make() {
     if (parts && host?.isConnected) return parts;
@@ -254,13 +263,7 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
     try {
       follow(pointer);
     } finally {
-      // Each frame's cost on the page's timeline (tests/e2e/assist.test.ts reads it: ≤ 16 ms);
-      // cleared now and then so a long session does not pile entries up.
-      if (++measured > MEASURES_KEPT) {
-        window.performance.clearMeasures(FRAME_MEASURE);
-        measured = 1;
-      }
-      window.performance.measure(FRAME_MEASURE, { start: started });
+      recordFrame(window.performance.now() - started);
     }
   }
 
