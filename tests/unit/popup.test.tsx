@@ -34,6 +34,8 @@ function fakeConnector(status: PopupStatus, { readsInPage = false } = {}) {
     speech: vi.fn(async () => undefined),
     convertPage: vi.fn(async () => null),
     pageScript: async () => null,
+    assistTools: async () => [],
+    setAssistTools: vi.fn(async (_tab: number, tools) => ({ ok: true as const, tools })),
     openOptions: vi.fn(),
   };
   /** The background (or the tab's reader) publishes a new status. */

@@ -44,7 +44,8 @@ const FRAMES_KEPT = 200;
 
 function recordFrame(ms: number) {
   const world = globalThis as { [FRAME_TIMES_GLOBAL]?: number[] };
-  const times = (world[FRAME_TIMES_GLOBAL] ??= []);
+  const times = world[FRAME_TIMES_GLOBAL] ?? [];
+  world[FRAME_TIMES_GLOBAL] = times;
   if (times.length >= FRAMES_KEPT) times.shift();
   times.push(ms);
 }
