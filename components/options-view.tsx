@@ -13,6 +13,7 @@ import {
   ThemeChoices,
   WidthChoices,
 } from './reading-controls';
+import { SaveFailed } from './save-failed';
 import { ScriptChoices } from './script-choices';
 
 export interface Shortcut {
@@ -32,6 +33,8 @@ export interface OptionsViewProps {
   onChangeSite: (host: string, change: SiteSettings) => void;
   onRemoveSite: (host: string) => void;
   onReset: () => void;
+  /** A settings write was refused and waits to be retried. */
+  saveFailed?: boolean;
 }
 
 /** The options page: the reader's defaults, the site list, the shortcuts, and a reset. */
@@ -40,6 +43,7 @@ export function OptionsView(props: OptionsViewProps) {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
+      <SaveFailed failed={props.saveFailed} />
       <p>{t('optionsIntro')}</p>
       <section class="options-section" aria-labelledby="options-typography">
         <h2 id="options-typography">{t('optionsTypography')}</h2>

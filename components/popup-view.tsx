@@ -3,6 +3,7 @@ import type { ScriptChoice } from '../utils/convert/script-view';
 import { nextOnScale } from '../utils/display/scale';
 import { t } from '../utils/i18n';
 import type { PopupStatus } from '../utils/popup-connector';
+import { type FieldOrigin, formatPublishedAt } from '../utils/published-date';
 import type { Settings } from '../utils/settings';
 import { AssistControls } from './assist-controls';
 import {
@@ -12,6 +13,7 @@ import {
   TextSizeControls,
   ThemeChoices,
 } from './reading-controls';
+import { SaveFailed } from './save-failed';
 import { SCRIPT_LABELS, ScriptChoices } from './script-choices';
 import { type SpeechCommand, SpeechControls, type SpeechView } from './speech-controls';
 
@@ -45,6 +47,8 @@ export interface PopupViewProps {
   assistNotAllowed: boolean;
   onSetAssist: (tools: AssistTool[]) => void;
   onAssistSiteAlways: (on: boolean) => void;
+  /** A settings write was refused and waits to be retried. */
+  saveFailed?: boolean;
 }
 
 /** The popup: what this tab is, the reader button, the reading controls, page zoom, this site. */
@@ -55,6 +59,7 @@ export function PopupView(props: PopupViewProps) {
   return (
     <main class="popup">
       <h1 class="popup-heading">{t('extShortName')}</h1>
+      <SaveFailed failed={props.saveFailed} />
       <section class="popup-status" data-testid="page-status" aria-live="polite">
         <StatusLine status={status} />
       </section>
@@ -226,6 +231,35 @@ function PageZoom({ zoom, onSetZoom }: { zoom: number; onSetZoom: (factor: numbe
   );
 }
 
+/**
+ * The article's date and source with where each was read (the page's "发布时间", `PubDate`, the
+ * address), so a wrong date can be reported with its cause.
+ */
+function HeaderDetails({ status }: { status: Extract<PopupStatus, { kind: 'article' }> }) {
+  const lines = [
+    status.publishedAt &&
+      t('publishedLabel', formatPublishedAt(status.publishedAt)) + fieldFrom(status.dateFrom),
+    status.source && t('sourceLabel', status.source) + fieldFrom(status.sourceFrom),
+  ].filter(Boolean);
+  if (lines.length === 0) return null;
+  return (
+    <p class="yd-hint" data-testid="status-details">
+      {lines.join(' · ')}
+    </p>
+  );
+}
+
+function fieldFrom(origin: FieldOrigin | undefined): string {
+  if (!origin) return '';
+  const where =
+    origin === 'url'
+      ? t('originUrl')
+      : origin.startsWith('page:')
+        ? t('originPage', origin.slice('page:'.length))
+        : t('originMeta', origin.slice('meta:'.length));
+  return t('fieldFrom', where);
+}
+
 function StatusLine({ status }: { status: PopupStatus | undefined }) {
   if (status === undefined) return <p>{t('statusChecking')}</p>;
   switch (status.kind) {
@@ -240,6 +274,7 @@ function StatusLine({ status }: { status: PopupStatus | undefined }) {
           <p class="popup-title" data-testid="status-title">
             {status.title}
           </p>
+          <HeaderDetails status={status} />
         </>
       );
     case 'not-article':

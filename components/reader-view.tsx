@@ -1,3 +1,4 @@
+import { render } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '../utils/extract/extract-article';
 import { type MessageKey, t } from '../utils/i18n';
@@ -19,6 +20,7 @@ import {
   ThemeChoices,
   WidthChoices,
 } from './reading-controls';
+import { SaveFailed } from './save-failed';
 import { ScriptChoices, type ScriptStatus } from './script-choices';
 import { type SpeechCommand, SpeechControls, type SpeechView } from './speech-controls';
 
@@ -38,6 +40,8 @@ export interface ReaderViewProps {
   /** The page's host name, for per-site choices. */
   host?: string;
   scriptStatus?: ScriptStatus;
+  /** A settings write was refused and waits to be retried. */
+  saveFailed?: boolean;
 }
 
 /** The toolbar's panels: each opens below the toolbar, one at a time. */
@@ -106,6 +110,7 @@ export function ReaderView(props: ReaderViewProps) {
             <span>{t('readerClose')}</span>
           </button>
         </div>
+        <SaveFailed failed={props.saveFailed} />
         {panel && Panel && (
           <section
             class="yd-panel"
@@ -157,12 +162,16 @@ export function ReaderView(props: ReaderViewProps) {
 function ArticleBody({
   article,
   onClick,
+  fetches = true,
 }: {
   article: Article;
   onClick: (event: MouseEvent) => void;
+  /** False for the private copy: the same elements, with nothing to load. */
+  fetches?: boolean;
 }) {
   const details = [
     article.siteName,
+    article.docNumber && t('docNumberLabel', article.docNumber),
     article.publishedAt && t('publishedLabel', formatPublishedAt(article.publishedAt)),
     article.source && t('sourceLabel', article.source),
   ].filter(Boolean);
@@ -175,10 +184,27 @@ function ArticleBody({
         </h1>
         {details.length > 0 && <p class="yd-meta">{details.join(' · ')}</p>}
       </header>
-      <SanitizedContent html={article.contentHtml} />
+      <SanitizedContent html={article.contentHtml} fetches={fetches} />
       {article.attachments.length > 0 && <Attachments attachments={article.attachments} />}
     </article>
   );
+}
+
+/**
+ * A private copy of the article element the reader shows, drawn from the extracted article by the
+ * same component, so it has the same structure: reading aloud reads this copy, which the page
+ * cannot reach, rather than the overlay, which it can (its shadow root is open). Detached; its
+ * wrapper carries the article's `lang` as the overlay's does.
+ */
+export function renderArticleCopy(article: Article): Element {
+  const wrapper = document.createElement('div');
+  render(
+    <div lang={article.lang}>
+      <ArticleBody article={article} onClick={() => {}} fetches={false} />
+    </div>,
+    wrapper,
+  );
+  return wrapper.querySelector('article') as Element;
 }
 
 /**
@@ -187,7 +213,7 @@ function ArticleBody({
  * and the nodes moved in, rather than set with innerHTML, which parses as XML (and throws) when the
  * page is XHTML served as application/xhtml+xml.
  */
-function SanitizedContent({ html }: { html: string }) {
+function SanitizedContent({ html, fetches = true }: { html: string; fetches?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const element = ref.current;
@@ -196,6 +222,11 @@ function SanitizedContent({ html }: { html: string }) {
     const owner = element.ownerDocument;
     // Parsed inert, so nothing is fetched before the images the page could not load are taken out.
     keepAllowedResources(parsed.body, pageResourceFilter(owner.URL, fetchedByPage(owner)));
+    // The copy reading aloud reads is never shown: its images keep their place but load nothing
+    // (an image imported into the page's document loads even when detached).
+    if (!fetches)
+      for (const element of parsed.body.querySelectorAll('[src], [srcset], [poster]'))
+        for (const name of ['src', 'srcset', 'poster']) element.removeAttribute(name);
     element.replaceChildren(
       ...Array.from(parsed.body.childNodes, (node) => owner.importNode(node, true)),
     );

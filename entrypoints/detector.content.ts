@@ -41,7 +41,7 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(
       createMessageListener({
         '→page:get-status': () => {
-          status ??= describePage(verdict, document);
+          status ??= describePage(verdict, document, location.href);
           return status;
         },
       }),

@@ -11,8 +11,11 @@ export interface GoldenPage {
     title?: string;
     bodyIncludes?: string[];
     bodyExcludes?: string[];
-    publishedAt?: string;
-    source?: string;
+    /** null: the page shows none, and the reader must show none. */
+    publishedAt?: string | null;
+    source?: string | null;
+    /** The 文号 of a 信息公开 page; null: the page has none. */
+    docNumber?: string | null;
     lang?: string;
     /** How many attachments the article lists. */
     attachments?: number;

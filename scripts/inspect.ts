@@ -73,8 +73,9 @@ if (values.json) {
     console.log('extraction: no article text found');
   } else {
     console.log(`title:     ${article.title}`);
-    console.log(`published: ${article.publishedTime ?? '—'}`);
-    console.log(`source:    ${article.source ?? '—'}`);
+    console.log(`published: ${article.publishedTime ?? '—'} (${article.dateFrom ?? '—'})`);
+    console.log(`source:    ${article.source ?? '—'} (${article.sourceFrom ?? '—'})`);
+    if (article.docNumber) console.log(`文号:      ${article.docNumber}`);
     console.log(`site:      ${article.siteName ?? '—'}`);
     console.log(`lang:      ${article.lang ?? '—'}`);
     for (const attachment of article.attachments)

@@ -7,13 +7,16 @@ import { browser } from 'wxt/browser';
 import type { AssistSetResult, AssistTool } from './assist/tools';
 import type { ScriptChoice, ScriptViewState, SourceChoice } from './convert/script-view';
 import type { PageStatus } from './detect/detect-article-page';
+import { type HeaderFields, headerFieldsOf } from './extract/header-fields';
 import { type OpenReaderResult, sendToBackground, sendToTab } from './messages';
 import { hostOf, requestHostPermission } from './site-access';
 import type { SpeechAction, SpeechStatus } from './speech/speech-protocol';
 import { watchSpeechStatus } from './speech/speech-status';
 
 export type PopupStatus =
-  | PageStatus
+  | Exclude<PageStatus, { kind: 'article' }>
+  /** An article, with its date and source chosen by the reader's rules from the page's clues. */
+  | (Omit<Extract<PageStatus, { kind: 'article' }>, 'clues'> & HeaderFields)
   /** No detector answered: a site outside the government hosts (the reader can still be tried). */
   | { kind: 'not-detected' }
   /** A page the browser keeps extensions out of (settings, the web store, other extensions). */
@@ -74,7 +77,10 @@ export function createBrowserConnector(search: string): PopupConnector {
     },
     async getStatus(tabId) {
       try {
-        return await sendToTab(tabId, { type: '→page:get-status' });
+        const status = await sendToTab(tabId, { type: '→page:get-status' });
+        if (status.kind !== 'article') return status;
+        const { clues, ...article } = status;
+        return { ...article, ...headerFieldsOf(clues) };
       } catch {
         const tab = await browser.tabs.get(tabId).catch(() => undefined);
         const url = tab?.url;

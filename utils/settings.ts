@@ -30,7 +30,7 @@ import {
 } from './display/typography';
 import { snapRate } from './speech/speech-rate';
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /** What a reader can set for one site (keyed by host name in `sites`). */
 export interface SiteSettings {
@@ -80,6 +80,14 @@ export type Settings = typeof DEFAULT_SETTINGS;
 
 /** Where settings live: sync storage, so a reader's choices follow them between their browsers. */
 export const SETTINGS_STORAGE_KEY = 'settings';
+
+/**
+ * Since version 3 each site's entry is a sync item of its own, `site:<host>`, beside the settings
+ * item (which holds everything else): sync allows 8,192 bytes an item, which about 170 entries
+ * filled, after which every write of the settings failed. Apart, they are kept under a cap by
+ * settings-storage.ts (oldest change first out), so neither can break the other.
+ */
+export const SITE_KEY_PREFIX = 'site:';
 
 type FieldRepair<T> = (value: unknown) => T | undefined;
 
@@ -183,10 +191,14 @@ export const MIGRATIONS: Record<
 > = {
   // Version 1 had one high-contrast theme, "contrast" (white on black); version 2 names each theme.
   1: (stored) => (stored.theme === 'contrast' ? { ...stored, theme: 'white-on-black' } : stored),
+  // Version 3 keeps `sites` out of the settings item, one sync item per site: the entries are the
+  // same, so the object is too; settings-storage.ts moves a version-2 item's sites out on reading
+  // it (see SITE_KEY_PREFIX).
+  2: (stored) => stored,
 };
 
-/** What storage holds: the settings plus the version of their shape. */
-export type StoredSettings = Settings & { version: number };
+/** What the settings item holds: the settings but the sites (items of their own), and the version. */
+export type StoredSettings = Omit<Settings, 'sites'> & { version: number };
 
 /** Brings a stored object of any earlier version up to `targetVersion`, then repairs it. */
 export function migrateSettings(
@@ -207,7 +219,8 @@ export function migrateSettings(
 }
 
 export function toStored(settings: Settings): StoredSettings {
-  return { ...settings, version: SETTINGS_VERSION };
+  const { sites: _sites, ...rest } = settings;
+  return { ...rest, version: SETTINGS_VERSION };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

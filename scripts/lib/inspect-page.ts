@@ -17,7 +17,12 @@ export interface InspectResult {
   article: null | {
     title: string;
     publishedTime: string | null;
+    /** Where the date was read: "page:发布时间", "meta:PubDate", "meta:firstpublishedtime", "url". */
+    dateFrom: string | null;
     source: string | null;
+    sourceFrom: string | null;
+    /** The 文号 of a 信息公开 page. */
+    docNumber: string | null;
     siteName: string | null;
     lang: string | null;
     html: string;
@@ -63,7 +68,10 @@ export function inspectPage(bytes: Uint8Array, url: string): InspectResult {
     article = {
       title: extracted.title,
       publishedTime: extracted.publishedAt ?? null,
+      dateFrom: extracted.dateFrom ?? null,
       source: extracted.source ?? null,
+      sourceFrom: extracted.sourceFrom ?? null,
+      docNumber: extracted.docNumber ?? null,
       siteName: extracted.siteName ?? null,
       lang: extracted.lang ?? null,
       html: extracted.contentHtml,

@@ -194,11 +194,14 @@ describe('on the page itself', () => {
     await expect
       .poll(() =>
         harness.serviceWorker.evaluate(async () => {
-          const { settings } = await chrome.storage.sync.get('settings');
-          return (settings as { sites?: Record<string, unknown> } | undefined)?.sites;
+          // Each site is an item of its own, with the time of its last change.
+          const key = 'site:www.ziyang.gov.cn';
+          const { [key]: site } = await chrome.storage.sync.get(key);
+          const { at: _at, ...choices } = (site ?? {}) as Record<string, unknown>;
+          return choices;
         }),
       )
-      .toEqual({ 'www.ziyang.gov.cn': { script: 't' } });
+      .toEqual({ script: 't' });
     await page.reload();
     await expect
       .poll(() => page.evaluate(() => document.documentElement.getAttribute('lang')))

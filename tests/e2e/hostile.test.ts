@@ -19,7 +19,7 @@ import {
   xhtml,
   xssArticle,
 } from '../hostile/pages';
-import { type Harness, openPopup, readerShown, startHarness, tabIdOf } from './harness';
+import { type Harness, openPopup, readerShown, startHarness, tabIdOf, visit } from './harness';
 
 let harness: Harness;
 
@@ -241,6 +241,134 @@ describe('odd and broken pages', () => {
       .toContain('政府网站文章');
     await popup.close();
     expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a page acting as the user (issue 17)', () => {
+  /** What chrome.tts is asked to say, recorded in the background (and still said). */
+  const recordSpeech = () =>
+    harness.serviceWorker.evaluate(() => {
+      const scope = self as unknown as { spokenTexts?: string[] };
+      if (scope.spokenTexts) {
+        scope.spokenTexts.length = 0;
+        return;
+      }
+      scope.spokenTexts = [];
+      const speak = chrome.tts.speak.bind(chrome.tts);
+      chrome.tts.speak = ((text: string, ...rest: unknown[]) => {
+        scope.spokenTexts?.push(text);
+        return (speak as (...args: unknown[]) => unknown)(text, ...rest);
+      }) as typeof chrome.tts.speak;
+    });
+  const spokenTexts = () =>
+    harness.serviceWorker.evaluate(
+      () => (self as unknown as { spokenTexts: string[] }).spokenTexts,
+    );
+  const storedSettings = () =>
+    harness.serviceWorker.evaluate(async () => (await chrome.storage.sync.get(null)) as object);
+
+  it('scripted clicks and keys in our open shadow roots do nothing; the user’s real ones work', async () => {
+    await harness.serviceWorker.evaluate(() => chrome.storage.sync.clear());
+    await recordSpeech();
+    const { page } = await visit(harness, 'ziyang-article');
+    await page.getByTestId('reader-entry').waitFor();
+
+    // The page clicks the on-page button through its open shadow root: no reader.
+    await page.evaluate(() => {
+      const button = document
+        .querySelector('yidu-entry')
+        ?.shadowRoot?.querySelector<HTMLElement>('[data-testid="reader-entry"]');
+      button?.click();
+      button?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      button?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
+    await page.waitForTimeout(1_000);
+    expect(await page.locator('yidu-reader').count()).toBe(0);
+
+    // The user's click opens it.
+    await page.getByTestId('reader-entry').click();
+    await readerShown(page);
+    const title = await page.getByTestId('reader-title').textContent();
+
+    // The page rewrites the article in the reader and works its toolbar: nothing is read, no
+    // setting changes, no panel opens, the reader stays.
+    await page.evaluate(() => {
+      const shadow = document.querySelector('yidu-reader')?.shadowRoot;
+      const byId = (id: string) => shadow?.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+      for (const element of shadow?.querySelectorAll('.yd-article h1, .yd-article p') ?? [])
+        element.textContent = '请立即拨打诈骗电话，转账至安全账户。';
+      for (const id of ['speech-play', 'font-larger', 'elder-mode', 'menu-theme', 'menu-script'])
+        byId(id)?.click();
+      byId('reader')?.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+      );
+    });
+    await page.waitForTimeout(1_000);
+    expect(await page.getByTestId('speech-play').getAttribute('data-state')).toBe('idle');
+    expect(await spokenTexts()).toEqual([]);
+    expect(await storedSettings()).toEqual({});
+    expect(await page.getByTestId('panel-theme').count()).toBe(0);
+    expect(await page.getByTestId('reader').count()).toBe(1);
+
+    // The user's 朗读 reads the article the extractor returned, not the page's rewrite.
+    await page.getByTestId('speech-play').click();
+    await expect.poll(() => spokenTexts().then((texts) => texts.length)).toBeGreaterThan(0);
+    const spoken = (await spokenTexts()).join('');
+    expect(spoken).not.toContain('诈骗');
+    expect(spoken).toContain((title ?? '').slice(0, 8));
+    await page.getByTestId('speech-stop').click();
+
+    // The user's own clicks and keys still work.
+    await page.getByTestId('font-larger').click();
+    await expect
+      .poll(async () => (await storedSettings()) as { settings?: { fontSizePx?: number } })
+      .toMatchObject({ settings: { fontSizePx: 21 } });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('reader').count()).toBe(0);
+    await harness.serviceWorker.evaluate(() => chrome.storage.sync.clear());
+    await page.close();
+  });
+});
+
+describe('a reader clicking fast (issue 17)', () => {
+  it('43 clicks on 大字 and 小字 are a few writes, and the size shown is the size stored', async () => {
+    await harness.serviceWorker.evaluate(() => {
+      chrome.storage.sync.clear();
+      const scope = self as unknown as { settingsWrites: number };
+      scope.settingsWrites = 0;
+      chrome.storage.onChanged.addListener((changes, area) => {
+        if (area === 'sync' && changes.settings) scope.settingsWrites += 1;
+      });
+    });
+    const { page } = await visit(harness, 'ziyang-article');
+    await page.getByTestId('reader-entry').click();
+    await readerShown(page);
+    // Up ten steps and down again, twice, then three up (24 px): 43 clicks.
+    for (let round = 0; round < 2; round += 1) {
+      for (let n = 0; n < 10; n += 1) await page.getByTestId('font-larger').click();
+      for (let n = 0; n < 10; n += 1) await page.getByTestId('font-smaller').click();
+    }
+    for (let n = 0; n < 3; n += 1) await page.getByTestId('font-larger').click();
+    const label = (await page.getByTestId('font-size-value').textContent()) ?? '';
+    const shown = Number(/(\d+)\s*px/.exec(label)?.[1]);
+    expect(shown).toBe(24);
+    await expect
+      .poll(() =>
+        harness.serviceWorker.evaluate(async () => {
+          const { settings } = await chrome.storage.sync.get('settings');
+          return (settings as { fontSizePx?: number } | undefined)?.fontSizePx;
+        }),
+      )
+      .toBe(shown);
+    const writes = await harness.serviceWorker.evaluate(
+      () => (self as unknown as { settingsWrites: number }).settingsWrites,
+    );
+    // One write per quiet moment, at most one per half second: far under the 43 clicks.
+    expect(writes).toBeGreaterThan(0);
+    expect(writes).toBeLessThan(20);
+    expect(await page.getByTestId('settings-save-failed').count()).toBe(0);
+    await harness.serviceWorker.evaluate(() => chrome.storage.sync.clear());
     await page.close();
   });
 });

@@ -61,6 +61,12 @@ describe('a government article page', () => {
     await expect
       .poll(() => popup.getByTestId('status-title').textContent())
       .toBe(golden.expected.title);
+    // Where the date and source were read, so a wrong one can be reported with its cause.
+    await expect
+      .poll(() => popup.getByTestId('status-details').textContent())
+      .toBe(
+        '发布时间：2021-03-02 09:12（取自页面上的“时间”） · 来源：资阳日报（取自页面上的“来源”）',
+      );
     await saveScreenshot(popup, 'popup-article');
     await popup.getByTestId('open-reader').click();
 

@@ -234,10 +234,11 @@ describe('the popup', () => {
     await expect
       .poll(() =>
         harness.serviceWorker.evaluate(async () => {
-          const { settings } = await chrome.storage.sync.get('settings');
-          return (settings as { sites?: Record<string, unknown> } | undefined)?.sites?.[
-            'www.ziyang.gov.cn'
-          ];
+          // Each site is an item of its own, with the time of its last change.
+          const key = 'site:www.ziyang.gov.cn';
+          const { [key]: site } = await chrome.storage.sync.get(key);
+          const { at: _at, ...choices } = (site ?? {}) as Record<string, unknown>;
+          return choices;
         }),
       )
       .toEqual({ autoOpen: true });
@@ -304,6 +305,14 @@ describe('the on-page button', () => {
     // The site has nothing else set, so it leaves the list.
     await site.getByRole('checkbox', { name: '显示“阅读模式”按钮' }).click();
     await expect.poll(() => options.getByTestId('options-sites-empty').count()).toBe(1);
+    // The list changes at once; storage a moment later (writes are coalesced).
+    await expect
+      .poll(() =>
+        harness.serviceWorker.evaluate(async () =>
+          Object.keys(await chrome.storage.sync.get(null)).filter((key) => key.startsWith('site:')),
+        ),
+      )
+      .toEqual([]);
     await page.reload();
     await page.getByTestId('reader-entry').waitFor();
     await options.close();

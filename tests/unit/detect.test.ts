@@ -2,6 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { detectArticlePage } from '~/utils/detect/detect-article-page';
 import { readGovMetadata } from '~/utils/detect/gov-metadata';
+import { headerFieldsOf } from '~/utils/extract/header-fields';
 import { goldenPages } from './golden-pages';
 
 const documentOf = (head: string) =>
@@ -77,17 +78,38 @@ describe('detectArticlePage signals', () => {
     if (status.kind === 'article') expect(status.title).toBe('关于停水的通知');
   });
 
-  it('gives the PubDate as an ISO date, whatever way the portal writes it', () => {
-    const dated = (pubDate: string) =>
-      detectArticlePage(
+  it('gives the popup the PubDate as an ISO date, whatever way the portal writes it', () => {
+    const dated = (pubDate: string) => {
+      const status = detectArticlePage(
         'about:blank',
         documentOf(
           `<meta name="ArticleTitle" content="通知"><meta name="SiteName" content="某市政府"><meta name="PubDate" content="${pubDate}">`,
         ),
       );
-    expect(dated('2020年08月02日')).toMatchObject({ kind: 'article', publishedAt: '2020-08-02' });
+      return status.kind === 'article' ? headerFieldsOf(status.clues) : undefined;
+    };
+    expect(dated('2020年08月02日')).toMatchObject({
+      publishedAt: '2020-08-02',
+      dateFrom: 'meta:PubDate',
+    });
     expect(dated('2026.09.19')).toMatchObject({ publishedAt: '2026-09-19' });
     expect(dated('2026-05-18 10:19:33')).toMatchObject({ publishedAt: '2026-05-18T10:19' });
+  });
+
+  it('gives the popup the date and source the page shows under the title over the metadata', () => {
+    const doc = documentOf(
+      `<meta name="ArticleTitle" content="关于停水的通知"><meta name="SiteName" content="某市政府">
+       <meta name="PubDate" content="2026-05-20 03:00"><meta name="ContentSource" content="水务">
+       <h1>关于停水的通知</h1><div>时间：2026-05-18 来源：市水务局 浏览量：12</div>
+       <p>因管网改造，5月20日停水。时间：2026-05-20 8时至18时。</p>`,
+    );
+    const status = detectArticlePage('http://www.example.gov.cn/a/1', doc);
+    expect(status.kind === 'article' && headerFieldsOf(status.clues)).toEqual({
+      publishedAt: '2026-05-18',
+      dateFrom: 'page:时间',
+      source: '市水务局',
+      sourceFrom: 'page:来源',
+    });
   });
 
   it('says no to list, index and search URLs whatever the page holds', () => {

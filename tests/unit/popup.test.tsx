@@ -50,6 +50,9 @@ const ARTICLE: PopupStatus = {
   reasons: [],
   title: '从严从实抓好环保问题整改',
   publishedAt: '2021-03-02T09:12',
+  dateFrom: 'page:时间',
+  source: '资阳日报',
+  sourceFrom: 'meta:ContentSource',
 };
 
 const reading = (tabId: number, state: 'playing' | 'paused', index: number): SpeechStatus => ({
@@ -78,6 +81,9 @@ describe('the popup', () => {
       '政府网站文章 · 资阳市人民政府 · 2021-03-02',
     );
     expect(byTestId(container, 'status-title')?.textContent).toBe('从严从实抓好环保问题整改');
+    expect(byTestId(container, 'status-details')?.textContent).toBe(
+      '发布时间：2021-03-02 09:12（取自页面上的“时间”） · 来源：资阳日报（取自元数据 ContentSource）',
+    );
     await act(() => byTestId(container, 'open-reader')?.click());
     await settle();
     expect(connector.openReader).toHaveBeenCalledWith(TAB);

@@ -1,22 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isNotArticleUrl,
-  matchArticleShape,
-  NOT_ARTICLE_URL,
-  PORTAL_SHAPES,
-} from '~/utils/detect/portal-shapes';
+import { NOT_ARTICLE_URL_EXAMPLES, SHAPE_EXAMPLES } from '~/utils/detect/portal-shape-examples';
+import { isNotArticleUrl, matchArticleShape, PORTAL_SHAPES } from '~/utils/detect/portal-shapes';
 
-/** The examples (present outside the production build). */
-function examplesOf<T>(examples: false | T): T {
-  if (!examples) throw new Error('portal shape examples are missing outside the production build');
+/** A shape's examples; every row must have them. */
+function examplesOf(name: string) {
+  const examples = SHAPE_EXAMPLES[name];
+  if (!examples) throw new Error(`portal shape ${name} has no examples`);
   return examples;
 }
 const allArticleExamples = PORTAL_SHAPES.flatMap((shape) =>
-  examplesOf(shape.examples).article.map((url) => ({ url, owner: shape.name })),
+  examplesOf(shape.name).article.map((url) => ({ url, owner: shape.name })),
 );
 const allNotArticleExamples = [
-  ...PORTAL_SHAPES.flatMap((shape) => examplesOf(shape.examples).notArticle),
-  ...examplesOf(NOT_ARTICLE_URL.examples).match,
+  ...PORTAL_SHAPES.flatMap((shape) => examplesOf(shape.name).notArticle),
+  ...NOT_ARTICLE_URL_EXAMPLES.match,
 ];
 
 describe('portal shapes table', () => {
@@ -25,9 +22,11 @@ describe('portal shapes table', () => {
     expect(names).toEqual([...names].sort());
     expect(new Set(names).size).toBe(names.length);
     for (const shape of PORTAL_SHAPES) {
-      expect(examplesOf(shape.examples).article.length, shape.name).toBeGreaterThan(0);
-      expect(examplesOf(shape.examples).notArticle.length, shape.name).toBeGreaterThan(0);
+      expect(examplesOf(shape.name).article.length, shape.name).toBeGreaterThan(0);
+      expect(examplesOf(shape.name).notArticle.length, shape.name).toBeGreaterThan(0);
     }
+    // No examples for a shape that is gone or renamed.
+    expect(Object.keys(SHAPE_EXAMPLES).sort()).toEqual([...names].sort());
   });
 
   it('gives every shape a marker its pattern requires, so the marker never hides an article', () => {
@@ -61,14 +60,11 @@ describe('portal shapes table', () => {
     }
   });
 
-  it.each(examplesOf(NOT_ARTICLE_URL.examples).match)(
-    '%s is a list, index or search page',
-    (url) => {
-      expect(isNotArticleUrl(new URL(url))).toBe(true);
-    },
-  );
+  it.each(NOT_ARTICLE_URL_EXAMPLES.match)('%s is a list, index or search page', (url) => {
+    expect(isNotArticleUrl(new URL(url))).toBe(true);
+  });
 
-  it.each(examplesOf(NOT_ARTICLE_URL.examples).noMatch)('%s is not taken for a list', (url) => {
+  it.each(NOT_ARTICLE_URL_EXAMPLES.noMatch)('%s is not taken for a list', (url) => {
     expect(isNotArticleUrl(new URL(url))).toBe(false);
   });
 });

@@ -5,8 +5,8 @@
  * the page once. Signals add up to a score; the reasons say which fired.
  */
 
-import { normalizePublishedAt } from '../published-date';
 import { type GovMetadata, readGovMetadata } from './gov-metadata';
+import { type HeaderClues, readHeaderClues } from './page-header';
 import { GOV_FOOTER_MARKER, PUBLISH_LINE, readPageText, readParagraphs } from './page-text';
 import { isNotArticleUrl, matchArticleShape } from './portal-shapes';
 
@@ -20,7 +20,8 @@ export type DetectionReason =
   | 'some-running-text'
   | 'little-running-text'
   | 'mostly-links'
-  | 'search-title';
+  | 'search-title'
+  | 'home-page';
 
 /** How much each signal counts. An article needs ARTICLE_SCORE. */
 const WEIGHTS: Record<DetectionReason, number> = {
@@ -37,6 +38,8 @@ const WEIGHTS: Record<DetectionReason, number> = {
   'little-running-text': -2,
   'mostly-links': -2,
   'search-title': -6,
+  // A home page or a channel's front: whatever paragraph (a 市情简介, a leader's message) it holds.
+  'home-page': -6,
 };
 const ARTICLE_SCORE = 2;
 
@@ -77,8 +80,8 @@ export type PageStatus =
   | Extract<PageVerdict, { kind: 'not-article' }>
   | (Extract<PageVerdict, { kind: 'article' }> & {
       title: string;
-      /** ISO 8601 (`2021-03-02` or `2021-03-02T09:12`), from `PubDate`. */
-      publishedAt?: string;
+      /** What the popup chooses the date and source from (see `readHeaderClues`). */
+      clues: HeaderClues;
     });
 
 /** The metadata rule: an `ArticleTitle` together with a site tag (`SiteIDCode` or `SiteName`). */
@@ -116,18 +119,18 @@ export function judgeArticlePage(url: string, doc: Document): PageVerdict {
 
 /**
  * Adds what the popup shows of an article: its title (from `ArticleTitle`, the heading or
- * `<title>`) and its date (from `PubDate`).
+ * `<title>`) and what its date and source are chosen from (see `readHeaderClues`).
  */
-export function describePage(verdict: PageVerdict, doc: Document): PageStatus {
+export function describePage(verdict: PageVerdict, doc: Document, url: string): PageStatus {
   if (verdict.kind !== 'article') return verdict;
   const metadata = readGovMetadata(doc);
   const title = metadata.articleTitle ?? firstHeading(doc) ?? doc.title.trim();
-  return { ...verdict, title, publishedAt: normalizePublishedAt(metadata.pubDate ?? '') };
+  return { ...verdict, title, clues: readHeaderClues(doc, url, title, metadata) };
 }
 
 /** The verdict and the title together (the inspection command, the tests). */
 export function detectArticlePage(url: string, doc: Document): PageStatus {
-  return describePage(judgeArticlePage(url, doc), doc);
+  return describePage(judgeArticlePage(url, doc), doc, url);
 }
 
 /**
@@ -140,6 +143,8 @@ function collectReasons(url: string, doc: Document, metadata: GovMetadata): Dete
   if (parsed && isNotArticleUrl(parsed)) return ['list-url-shape'];
   const title = doc.title;
   if (SEARCH_TITLES.some((words) => title.includes(words))) return ['search-title'];
+  if (parsed && INDEX_PATH.test(parsed.pathname) && doc.body && isFrontPage(doc.body))
+    return ['home-page'];
   if (hasGovArticleMetadata(metadata)) reasons.push('gov-article-metadata');
   if (parsed && matchArticleShape(parsed)) reasons.push('article-url-shape');
   // Metadata and URL shape together settle it: most portal articles need no text read at all.
@@ -174,6 +179,50 @@ function collectReasons(url: string, doc: Document, metadata: GovMetadata): Dete
     reasons.push('mostly-links');
   }
   return reasons;
+}
+
+/**
+ * The site root, an `index` page, or a channel's folder named in letters (`/zwgk/`): where home
+ * pages and channel fronts live. (A folder with digits, `/article/7370966182997787176/`, is an
+ * article's.)
+ */
+const INDEX_PATH = /^\/$|\/index(?:\.\w+)?$|\/[a-z_-]+\/$/i;
+/** A front page's sections: a short heading, then a list of this many links or more. */
+const FRONT_SECTIONS = 3;
+const SECTION_ITEMS = 3;
+/** A section's heading box: its title, tabs or a "更多" link; not a paragraph. */
+const SECTION_HEADING_CHARACTERS = 24;
+
+/**
+ * Whether the page is made of several headed link lists ("通知公告" over its headlines, "政策文件"
+ * over its own) with no publish line: a home page or a channel's front. Each list and its items
+ * are looked at once.
+ */
+function isFrontPage(body: Element): boolean {
+  let sections = 0;
+  for (const list of body.getElementsByTagName('ul')) {
+    let items = 0;
+    let linked = 0;
+    for (let item = list.firstElementChild; item; item = item.nextElementSibling) {
+      items += 1;
+      if (item.getElementsByTagName('a').length > 0) linked += 1;
+    }
+    if (items >= SECTION_ITEMS && linked * 4 >= items * 3 && isHeaded(list)) sections += 1;
+    if (sections >= FRONT_SECTIONS) return !PUBLISH_LINE.test(body.textContent ?? '');
+  }
+  return false;
+}
+
+/** A short heading just before the list, or before the box it sits in (`.hd` over `.bd`). */
+function isHeaded(list: Element): boolean {
+  for (let element: Element | null = list, level = 0; element && level < 3; level += 1) {
+    const heading = element.previousElementSibling;
+    const text = heading?.textContent?.trim() ?? '';
+    if (heading && heading.tagName !== 'UL')
+      return text.length > 0 && text.length <= SECTION_HEADING_CHARACTERS;
+    element = element.parentElement;
+  }
+  return false;
 }
 
 /** Whether paragraphs of `characters` CJK characters in all, `count` of them, are running text. */

@@ -12,6 +12,11 @@ export interface GovMetadata {
   articleTitle?: string;
   pubDate?: string;
   contentSource?: string;
+  /** Other portals' date tags: www.gov.cn's `firstpublishedtime` ("2007-08-20-23:59:59"), ... */
+  firstpublishedtime?: string;
+  publishdate?: string;
+  /** ...and Open Graph's, a `property`. */
+  'article:published_time'?: string;
 }
 
 const META_NAMES: Record<string, keyof GovMetadata> = {
@@ -22,6 +27,9 @@ const META_NAMES: Record<string, keyof GovMetadata> = {
   articletitle: 'articleTitle',
   pubdate: 'pubDate',
   contentsource: 'contentSource',
+  firstpublishedtime: 'firstpublishedtime',
+  publishdate: 'publishdate',
+  'article:published_time': 'article:published_time',
 };
 
 /** Reads the government meta tags of a document; a tag that is empty counts as absent. */
@@ -33,7 +41,7 @@ export function readGovMetadata(doc: Document): GovMetadata {
   const count = metas.length;
   for (let i = 0; i < count; i += 1) {
     const meta = metas[i] as Element;
-    const name = meta.getAttribute('name');
+    const name = meta.getAttribute('name') ?? meta.getAttribute('property');
     if (!name) continue;
     const field = META_NAMES[name.trim().toLowerCase()];
     const content = meta.getAttribute('content')?.trim();

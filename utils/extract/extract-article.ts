@@ -6,10 +6,10 @@
  */
 import { Readability } from '@mozilla/readability';
 import { readGovMetadata } from '../detect/gov-metadata';
-import { normalizePublishedAt } from '../published-date';
+import { type FieldOrigin, normalizePublishedAt } from '../published-date';
 import { type Attachment, collectAttachments } from './attachments';
 import { findBodyContainer } from './body-containers';
-import { findDateBesideSource, findPublishedAt, findSource } from './meta-line';
+import { chooseHeaderFields, readInfoTable } from './header-fields';
 import { stripTitleSuffix } from './page-title';
 import { findRunningText, type RunningText, runningTextContainer, textBefore } from './page-walk';
 import { plainTextOf } from './plain-text';
@@ -23,7 +23,12 @@ export interface Article {
   column?: string;
   /** ISO 8601: `2021-03-02`, or `2021-03-02T09:12` when the page gives a time. */
   publishedAt?: string;
+  /** Where the date was read: "page:发布时间", "meta:PubDate", "url"... */
+  dateFrom?: FieldOrigin;
   source?: string;
+  sourceFrom?: FieldOrigin;
+  /** The document number of a 信息公开 page (文号): "岚综管办〔2023〕12号". */
+  docNumber?: string;
   /** Sanitized HTML of the body. */
   contentHtml: string;
   /** The body's text, one block a line, without ruby annotations: for length checks and speech. */
@@ -78,24 +83,31 @@ export function extractArticle(
 
   const running = findRunningText(body);
   const bodyStart = running?.first ?? null;
+  // The headline as the page shows it; the metadata's title only where the page shows none.
   const title =
+    findHeading(clone, body, bodyStart, metadata.articleTitle)?.text ??
     metadata.articleTitle ??
-    findHeading(clone, body, bodyStart)?.text ??
     (stripTitleSuffix(doc.title) || firstH1(body));
-  // The meta line sits between the title and the running text; read it before the cleanup
-  // removes it (the header card shows it instead).
-  const header = textBefore(body, bodyStart);
-  // "发布时间：" (unlike a bare "时间：", which a notice's own lines use) may also follow the body.
-  const publishedAt =
-    normalizePublishedAt(metadata.pubDate ?? '') ??
-    findPublishedAt(header) ??
-    (running ? findPublishedAt(textBefore(body, null), false) : undefined) ??
-    findDateBesideSource(header);
-  const source = metadata.contentSource ?? findSource(header);
+  // The meta line and the 信息公开 table sit between the title and the running text; read them
+  // before the cleanup removes them (the header card shows them instead).
+  const table = readInfoTable(body, bodyStart);
+  const area = running ? articleArea(running) : null;
+  const fields = chooseHeaderFields({
+    // The extractor's own parse has no address but the <base> it was given (see parsePage).
+    url: doc.URL === 'about:blank' ? doc.baseURI : doc.URL,
+    metadata,
+    table,
+    header: textBefore(body, bodyStart),
+    // "发布时间：" (unlike a bare "时间：", which a notice's own lines use) may also follow the body.
+    page: running ? textBefore(body, null) : null,
+    afterBody: running && area ? textAfter(runningTextContainer(running), area) : '',
+    timeElement: timeBefore(body, bodyStart),
+  });
   const baseUrl = doc.baseURI;
-  const areaLinks = running ? [...articleArea(running).querySelectorAll('a[href]')] : [];
+  const areaLinks = area ? [...area.querySelectorAll('a[href]')] : [];
   const areaAttachments = collectAttachments(areaLinks, baseUrl);
 
+  table?.element?.remove();
   if (title) removeTitleHeading(body, bodyStart, title);
   removePortalChrome(clone, bodyStart);
   // A CMS's own body wrapper is the article: Readability reads it alone (its siblings are the
@@ -115,8 +127,8 @@ export function extractArticle(
     title: title || parsed.title?.trim() || '',
     siteName: metadata.siteName ?? parsed.siteName ?? undefined,
     column: metadata.columnName,
-    publishedAt: publishedAt ?? normalizePublishedAt(parsed.publishedTime ?? ''),
-    source,
+    ...fields,
+    ...(!fields.publishedAt && readabilityDate(parsed.publishedTime)),
     contentHtml,
     textContent,
     lang: scriptOfLangTag(doc.documentElement.lang) ?? scriptOfText(textContent),
@@ -164,6 +176,33 @@ function revealTextHiddenUntilScript(body: Element): void {
   }
 }
 
+/** Readability's own date (JSON-LD, other meta tags), the last resort. */
+function readabilityDate(text: string | null | undefined): Partial<Article> | undefined {
+  const publishedAt = normalizePublishedAt(text ?? '');
+  return publishedAt ? { publishedAt, dateFrom: 'meta:readability' } : undefined;
+}
+
+/**
+ * The text of what follows `container` inside `area`, block by block: the "来源：" line some
+ * templates put under the text.
+ */
+function textAfter(container: Element, area: Element): string {
+  const parts: string[] = [];
+  for (let element: Element | null = container; element && element !== area; ) {
+    for (let next = element.nextElementSibling; next; next = next.nextElementSibling)
+      parts.push(textBefore(next, null));
+    element = element.parentElement;
+  }
+  return parts.join('\n');
+}
+
+/** The first `<time datetime>` before the running text (not a related list's, after it). */
+function timeBefore(body: Element, bodyStart: Element | null): string | undefined {
+  const time = body.querySelector('time[datetime]');
+  if (!time || (bodyStart && !(time.compareDocumentPosition(bodyStart) & 4))) return undefined;
+  return time.getAttribute('datetime') ?? undefined;
+}
+
 function mergeAttachments(first: Attachment[], second: Attachment[]): Attachment[] {
   const urls = new Set(first.map((attachment) => attachment.url));
   return [...first, ...second.filter((attachment) => !urls.has(attachment.url))];
@@ -181,6 +220,7 @@ function findHeading(
   doc: Document,
   body: Element,
   bodyStart: Element | null,
+  metadataTitle: string | undefined,
 ): { element: Element; text: string } | undefined {
   const pageTitle = doc.title.replace(/\s+/g, ' ').trim();
   for (const element of headingsBefore(body, bodyStart)) {
@@ -188,12 +228,26 @@ function findHeading(
     if (
       text &&
       text.length >= MIN_HEADING_CHARACTERS &&
-      text.length < pageTitle.length &&
-      pageTitle.startsWith(text)
+      ((text.length < pageTitle.length && pageTitle.startsWith(text)) ||
+        (metadataTitle !== undefined && isSameTitle(text, metadataTitle)))
     )
       return { element, text };
   }
   return undefined;
+}
+
+/**
+ * Whether a heading says the metadata's title, give or take what portals change between the two
+ * (a date or place added, punctuation, a truncation): most of the shorter one's characters in the
+ * other, and not a fragment of it (a column's name inside the title is not the title).
+ */
+function isSameTitle(heading: string, metadataTitle: string): boolean {
+  const [shorter, longer] =
+    heading.length <= metadataTitle.length ? [heading, metadataTitle] : [metadataTitle, heading];
+  if (longer.includes(shorter)) return shorter.length * 2 >= longer.length;
+  const characters = new Set(longer);
+  const shared = [...shorter].filter((character) => characters.has(character)).length;
+  return shared >= shorter.length * 0.8 && shorter.length * 2.5 >= longer.length;
 }
 
 /**

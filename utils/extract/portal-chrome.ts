@@ -58,6 +58,12 @@ export const CHROME_TEXT_RULES: readonly ChromeTextRule[] = [
       /^(?:相关|相關)(?:文章|链接|鏈接|連結|阅读|閱讀|新闻|新聞|信息|資訊|稿件|推荐|推薦)[:：]?$/,
   },
   {
+    // 上一篇：… 下一篇：…: links to the column's neighbouring pages, not part of this one.
+    name: 'previous-next',
+    keyword: /上一|下一/,
+    pattern: /^(?:上一|下一)(?:篇|条|條|则|則|页|頁)[:：]?/,
+  },
+  {
     // 当前位置：首页 > 新闻中心 > ...: where the page sits in the site, not what it says.
     name: 'breadcrumb',
     keyword: /位置/,
@@ -267,11 +273,12 @@ function isChromeElement(
 
 /**
  * The notice self-media platforms (网易号, 搜狐号, 百家号, 快传号) put after every article they host:
- * "本平台仅提供信息存储服务", "该文观点仅代表作者本人". What follows it is the platform's (comments,
- * feeds of other articles, the footer), never the article.
+ * "本平台仅提供信息存储服务", "该文观点仅代表作者本人", and the 版权与免责声明 / 免责声明 box portals
+ * put under the text (longer than any widget, so not a text rule). What follows it is the
+ * site's (comments, feeds of other articles, the footer), never the article.
  */
 const PLATFORM_NOTICE =
-  /[仅僅只]提供信息存[储儲]|[仅僅只]提供資訊存[储儲]|[观觀]点[仅僅]代表作者本人|觀點僅代表作者本人/;
+  /[仅僅只]提供信息存[储儲]|[仅僅只]提供資訊存[储儲]|[观觀]点[仅僅]代表作者本人|觀點僅代表作者本人|^\s*[【[]?(?:版[权權](?:与|與|及|和)?)?免[责責][声聲]明/;
 
 /** Removes `element` and everything after it in the page. */
 function removeFrom(element: Element, body: Element): void {

@@ -35,7 +35,7 @@ async function loadChineseVoices(): Promise<VoiceInfo[]> {
 
 /** The options page, connected to the live settings, the voices and the browser's shortcuts. */
 export function OptionsApp() {
-  const { settings, change } = useSettings();
+  const { settings, change, saveFailed } = useSettings();
   const [shortcuts, setShortcuts] = useState<Shortcut[]>([]);
   const [voices, setVoices] = useState<VoiceInfo[]>();
   useEffect(() => void loadChineseVoices().then(setVoices), []);
@@ -57,6 +57,7 @@ export function OptionsApp() {
       <style>{`${themeStylesheet(':root', settings.theme)}\n:root{${controlSizeDeclarations(settings.controlSize)}}`}</style>
       <OptionsView
         settings={settings}
+        saveFailed={saveFailed}
         shortcuts={shortcuts}
         voices={voices}
         onChange={change}

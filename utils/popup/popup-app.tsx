@@ -33,7 +33,7 @@ export function PopupApp({
   connector: PopupConnector;
   closeAfterOpen: boolean;
 }) {
-  const { settings, change } = useSettings();
+  const { settings, change, saveFailed } = useSettings();
   const [tabId, setTabId] = useState<number>();
   const [status, setStatus] = useState<PopupStatus>();
   const [host, setHost] = useState<string>();
@@ -118,6 +118,7 @@ export function PopupApp({
       <PopupView
         status={status}
         settings={settings}
+        saveFailed={saveFailed}
         openFailed={openFailed}
         host={host}
         zoom={zoom}

@@ -4,6 +4,8 @@
  * It never covers the article's text: it sits in the page margin beside the text column when there
  * is room, else at the top of the page over the portal's header, scrolling away with it.
  */
+import { ignoreUntrustedEvents } from './trusted-events';
+
 export const ENTRY_HOST_TAG = 'yidu-entry';
 
 /** Room the buttons need beside the text column, in px (their width plus a gap). */
@@ -34,6 +36,8 @@ export function showEntryButton(doc: Document, options: EntryButtonOptions): () 
   doc.querySelector(ENTRY_HOST_TAG)?.remove();
   const host = doc.createElement(ENTRY_HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
+  // The page can reach into the open root: its scripted clicks must not open the reader.
+  ignoreUntrustedEvents(shadow);
   const style = doc.createElement('style');
   style.textContent = ENTRY_CSS;
   const group = doc.createElement('div');

@@ -3,6 +3,8 @@
  * the page as it was: the page's own elements are never modified (one host element is appended to
  * `<html>` and removed on close), and focus and scroll position go back where they were.
  */
+import { ignoreUntrustedEvents } from './trusted-events';
+
 export const OVERLAY_HOST_TAG = 'yidu-reader';
 
 export interface OverlayHandle {
@@ -29,6 +31,8 @@ export function mountOverlay(
 
   const host = doc.createElement(OVERLAY_HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
+  // The page can reach into the open root: only the user's own input reaches the reader's handlers.
+  ignoreUntrustedEvents(shadow);
   const style = doc.createElement('style');
   style.textContent = css;
   const dialog = doc.createElement('div');

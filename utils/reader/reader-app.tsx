@@ -18,7 +18,7 @@ export function ReaderApp({
   speech: LazyReaderSpeech;
   scriptView: ScriptView;
 }) {
-  const { settings, change, loaded } = useSettings();
+  const { settings, change, loaded, saveFailed } = useSettings();
   const host = location.hostname || undefined;
   const [scriptState, setScriptState] = useState<ScriptViewState>(scriptView.state());
   useEffect(() => scriptView.subscribe(setScriptState), [scriptView]);
@@ -51,6 +51,7 @@ export function ReaderApp({
         onReadFrom={(element) => void speech.play(element)}
         onSpeechIntent={() => void speech.prepare()}
         host={host}
+        saveFailed={saveFailed}
         scriptStatus={{
           ...(scriptState.from && { from: scriptState.from }),
           loading: scriptState.loading,

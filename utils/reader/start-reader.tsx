@@ -7,10 +7,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import readerCss from '~/assets/reader.css?inline';
+import { renderArticleCopy } from '~/components/reader-view';
 import controlsCss from '~/components/reading-controls.css?inline';
 import { createCodeLoader } from '../bundles';
 import { createLazyScriptView } from '../convert/lazy-script-view';
 import { createExtensionLoader } from '../convert/load-extension';
+import { pairScriptViews } from '../convert/paired-script-view';
 import { serializePage } from '../extract/page-html';
 import { t } from '../i18n';
 import { createMessageListener, injectBundles, sendToBackground } from '../messages';
@@ -41,11 +43,15 @@ export function startReader(): void {
   const loadCode = createCodeLoader(injectBundles);
   const articleOf = (selector: string) =>
     document.querySelector(OVERLAY_HOST_TAG)?.shadowRoot?.querySelector(selector) ?? null;
+  // What is read aloud: a copy of the extracted article the page cannot reach (the overlay's
+  // shadow root is open, so a page could rewrite what is shown and have it spoken).
+  let articleCopy: Element | null = null;
   const speech = createLazyReaderSpeech(
     async () => {
       const { createReaderSpeech, createWebSpeechEngine } = await loadCode('reader-speech');
       return createReaderSpeech({
-        article: () => articleOf('article'),
+        article: () => articleCopy,
+        shown: () => articleOf('article'),
         // Chrome reads in the background (it outlives the popup); Firefox has no chrome.tts.
         mode: import.meta.env.BROWSER === 'firefox' ? 'page' : 'background',
         background: {
@@ -82,16 +88,23 @@ export function startReader(): void {
         ...(networkVoice && { networkVoice }),
       }).catch(() => undefined);
     });
-  const scriptView = createLazyScriptView(async () =>
-    (await loadCode('convert-engine')).createScriptView({
-      target: () => articleOf('.yd-article'),
-      loader: createExtensionLoader(injectBundles),
-    }),
+  const scriptViewOf = (target: () => Element | null) =>
+    createLazyScriptView(async () =>
+      (await loadCode('convert-engine')).createScriptView({
+        target,
+        loader: createExtensionLoader(injectBundles),
+      }),
+    );
+  // The copy read aloud is shown in the same script as the overlay.
+  const scriptView = pairScriptViews(
+    scriptViewOf(() => articleOf('.yd-article')),
+    scriptViewOf(() => articleCopy),
   );
   const session = createReaderSession(
     document,
     {
       render: (container, content, close) => {
+        articleCopy = 'article' in content ? renderArticleCopy(content.article) : null;
         render(
           <ReaderApp content={content} onClose={close} speech={speech} scriptView={scriptView} />,
           container,
@@ -104,6 +117,7 @@ export function startReader(): void {
       unrender: (container) => {
         speech.dispose();
         scriptView.restore();
+        articleCopy = null;
         render(null, container);
       },
     },

@@ -200,16 +200,40 @@ export function speechPlanOf(article: Element, lang?: string): SpeechPlan {
   return planOfBlocks(textBlocksOf(article), ownLang);
 }
 
+/**
+ * The elements of `shown` at the same places as `blocks` are in `original`: the plan is read from
+ * the reader's private copy of the article, and its blocks are highlighted in the overlay, which
+ * has the same structure (both drawn from one article, converted alike). One walk over both trees,
+ * pairing children by position; where the two differ (the page changed the overlay) a block keeps
+ * its copy's element, which nobody sees highlighted, and nothing else goes wrong.
+ */
+export function matchBlocks(blocks: Element[], original: Element, shown: Element): Element[] {
+  const wanted = new Set(blocks);
+  const found = new Map<Element, Element>();
+  const pairs: [Element, Element][] = [[original, shown]];
+  for (let pair = pairs.pop(); pair && found.size < wanted.size; pair = pairs.pop()) {
+    const [from, to] = pair;
+    if (from.tagName !== to.tagName) continue;
+    if (wanted.has(from)) found.set(from, to);
+    const count = Math.min(from.children.length, to.children.length);
+    for (let index = 0; index < count; index += 1)
+      pairs.push([from.children[index] as Element, to.children[index] as Element]);
+  }
+  return blocks.map((block) => found.get(block) ?? block);
+}
+
 /** Words the Node plan says where the reader shows localized labels. */
 export interface HeaderLabels {
   published: (date: string) => string;
   source: (source: string) => string;
+  docNumber: (docNumber: string) => string;
   attachments: string;
 }
 
 export const CHINESE_LABELS: HeaderLabels = {
   published: (date) => `发布时间：${date}`,
   source: (source) => `来源：${source}`,
+  docNumber: (docNumber) => `文号：${docNumber}`,
   attachments: '附件',
 };
 
@@ -227,6 +251,7 @@ export function speechChunksOf(
   body.innerHTML = article.contentHtml;
   const details = [
     article.siteName,
+    article.docNumber && labels.docNumber(article.docNumber),
     article.publishedAt && labels.published(formatPublishedAt(article.publishedAt)),
     article.source && labels.source(article.source),
   ].filter(Boolean);

@@ -1,6 +1,7 @@
 /**
- * Reading aloud on the reader's side. Given the reader's article element (in its shadow root) it
- * builds the plan, reads it either through the background (`chrome.tts`, Chrome) or in the page
+ * Reading aloud on the reader's side. Given the reader's private copy of the article (drawn from
+ * what the extractor returned, not from the overlay, whose open shadow root the page can rewrite)
+ * it builds the plan, reads it either through the background (`chrome.tts`, Chrome) or in the page
  * (`speechSynthesis`: Firefox, or where the background cannot), marks the block being read with
  * `data-speaking="true"` and scrolls it into view (without animation when reduced motion is asked
  * for), and exposes the state the toolbar and popup show.
@@ -12,7 +13,7 @@ import {
   type SpeechProgress,
 } from './controller';
 import type { SpeechEngine } from './engine';
-import { type SpeechPlan, speechPlanOf } from './plan';
+import { matchBlocks, type SpeechPlan, speechPlanOf } from './plan';
 import type {
   SpeechAction,
   SpeechRequest,
@@ -48,8 +49,13 @@ export interface BackgroundLink {
 }
 
 export interface ReaderSpeechOptions {
-  /** The reader's article element, or null while no article is shown. */
+  /**
+   * The reader's private copy of its article element, in the script shown: what is read. Null
+   * while no article is shown.
+   */
   article: () => Element | null;
+  /** The article element the overlay shows, whose blocks are highlighted (default: the copy). */
+  shown?: () => Element | null;
   /** 'background' on Chrome (chrome.tts); 'page' reads with `pageEngine` here. */
   mode: 'background' | 'page';
   background?: BackgroundLink;
@@ -75,7 +81,7 @@ export interface ReaderSpeech {
   control(action: SpeechAction, rate?: number): Promise<SpeechStatus>;
   state(): ReaderSpeechState;
   subscribe(listener: (state: ReaderSpeechState) => void): () => void;
-  /** The plan for the background (→page:speech-plan), built fresh from what the reader shows. */
+  /** The plan for the background (→page:speech-plan), built fresh from the article copy. */
   request(startIndex?: number): SpeechRequest | null;
   /** Progress from the background (→page:speech-progress). */
   onProgress(progress: SpeechProgress): void;
@@ -146,7 +152,13 @@ export function createReaderSpeech(options: ReaderSpeechOptions): ReaderSpeech {
 
   function buildPlan(): SpeechPlan | null {
     const article = options.article();
-    plan = article ? speechPlanOf(article) : null;
+    if (!article) {
+      plan = null;
+      return plan;
+    }
+    const read = speechPlanOf(article);
+    const shown = options.shown?.();
+    plan = shown ? { ...read, blocks: matchBlocks(read.blocks, article, shown) } : read;
     return plan;
   }
 
