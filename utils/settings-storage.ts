@@ -58,7 +58,8 @@ export function settingsOfItems(items: Items): Settings {
 const sameSite = (a: SiteSettings | undefined, b: SiteSettings | undefined) =>
   a?.autoOpen === b?.autoOpen &&
   a?.hideEntryButton === b?.hideEntryButton &&
-  a?.script === b?.script;
+  a?.script === b?.script &&
+  (a?.assist ?? []).join() === (b?.assist ?? []).join();
 
 /**
  * What to write and remove to bring sync from `items` to `next`: the settings item, the sites that
