@@ -60,6 +60,9 @@ export default defineConfig({
       // Beyond Chrome's four suggested keys: the user picks keys on the browser's shortcuts page.
       'toggle-point-read': { description: '__MSG_commandPointRead__' },
       'toggle-caption': { description: '__MSG_commandCaption__' },
+      'cycle-pinyin': {
+        description: '__MSG_commandPinyin__',
+      },
     },
     action: {
       default_title: '__MSG_extName__',

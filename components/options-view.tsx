@@ -5,6 +5,7 @@ import type { Settings, SiteSettings } from '../utils/settings';
 import { SPEECH_RATES } from '../utils/speech/speech-rate';
 import { isNetworkVoice, readsWithNetworkVoice, type VoiceInfo } from '../utils/speech/voices';
 import { AssistOptions } from './assist-controls';
+import { PinyinChoices } from './pinyin-choices';
 import {
   ElderModeButton,
   ElderModeNote,
@@ -76,6 +77,19 @@ export function OptionsView(props: OptionsViewProps) {
       <section class="options-section" aria-labelledby="options-script">
         <h2 id="options-script">{t('scriptMenu')}</h2>
         <ScriptChoices settings={settings} onChange={onChange} />
+      </section>
+      <section class="options-section" aria-labelledby="options-pinyin">
+        <h2 id="options-pinyin">{t('pinyinMenu')}</h2>
+        <PinyinChoices settings={settings} onChange={onChange} />
+        <label class="yd-check">
+          <input
+            type="checkbox"
+            data-testid="pinyin-jyutping"
+            checked={settings.jyutpingForHongKong}
+            onChange={(event) => onChange({ jyutpingForHongKong: event.currentTarget.checked })}
+          />
+          <span>{t('pinyinJyutpingOption')}</span>
+        </label>
       </section>
       <section class="options-section" aria-labelledby="options-speech">
         <h2 id="options-speech">{t('optionsSpeech')}</h2>

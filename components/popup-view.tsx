@@ -2,10 +2,12 @@ import type { AssistTool } from '../utils/assist/tools';
 import type { ScriptChoice } from '../utils/convert/script-view';
 import { nextOnScale } from '../utils/display/scale';
 import { t } from '../utils/i18n';
+import type { PinyinMode } from '../utils/pinyin/modes';
 import type { PopupStatus } from '../utils/popup-connector';
 import { type FieldOrigin, formatPublishedAt } from '../utils/published-date';
-import type { Settings } from '../utils/settings';
+import { pinyinModeFor, type Settings } from '../utils/settings';
 import { AssistControls } from './assist-controls';
+import { PinyinChoices } from './pinyin-choices';
 import {
   ControlSizeChoices,
   ElderModeButton,
@@ -37,6 +39,9 @@ export interface PopupViewProps {
   /** The script the page itself is shown in ('original' when untouched). */
   pageScript: ScriptChoice;
   onConvertPage: (script: ScriptChoice) => void;
+  /** The pinyin the page itself shows ('off' when none). */
+  pagePinyin: PinyinMode;
+  onPinyinPage: (mode: PinyinMode) => void;
   onChangeSettings: (change: Partial<Settings>) => void;
   onOpenReader: () => void;
   onSetZoom: (factor: number) => void;
@@ -97,6 +102,28 @@ export function PopupView(props: PopupViewProps) {
             chosen={(host && settings.sites[host]?.script) || settings.script}
             onConvert={props.onConvertPage}
           />
+        )}
+        <PinyinChoices
+          settings={settings}
+          onChange={props.onChangeSettings}
+          host={canOpen ? host : undefined}
+        />
+        {canOpen && (
+          <button
+            type="button"
+            class="yd-button"
+            data-testid="page-pinyin"
+            aria-pressed={props.pagePinyin !== 'off'}
+            onClick={() => {
+              // The page gets the mode chosen for the reader, or every character when that is off.
+              const chosen = pinyinModeFor(settings, host);
+              props.onPinyinPage(
+                props.pagePinyin !== 'off' ? 'off' : chosen === 'off' ? 'all' : chosen,
+              );
+            }}
+          >
+            {props.pagePinyin !== 'off' ? t('pagePinyinOff') : t('pagePinyin')}
+          </button>
         )}
         {props.speech === 'unsupported' ? (
           <p class="yd-note">{t('speechPopupOnlyInReader')}</p>

@@ -11,6 +11,7 @@ import {
 import type { ReaderContent } from '../utils/reader/reader-session';
 import type { Settings } from '../utils/settings';
 import { PanelButton } from './choice-group';
+import { PinyinChoices, type PinyinStatus } from './pinyin-choices';
 import {
   type ControlProps,
   ElderModeButton,
@@ -40,6 +41,9 @@ export interface ReaderViewProps {
   /** The page's host name, for per-site choices. */
   host?: string;
   scriptStatus?: ScriptStatus;
+  pinyinStatus?: PinyinStatus;
+  /** The pinyin panel was opened: its engine may load. */
+  onPinyinIntent?: () => void;
   /** A settings write was refused and waits to be retried. */
   saveFailed?: boolean;
 }
@@ -51,13 +55,22 @@ const PANELS = {
   font: { icon: '字', label: 'fontMenu', body: FontChoices },
   theme: { icon: '◐', label: 'themeMenu', body: ThemeChoices },
   script: { icon: '简', label: 'scriptMenu', body: ScriptChoices },
+  pinyin: { icon: '拼', label: 'pinyinMenu', body: PinyinPanel },
 } as const satisfies Record<
   string,
   { icon: string; label: MessageKey; body: (props: PanelProps) => unknown }
 >;
 
 /** What every panel is given (each takes what it needs). */
-type PanelProps = ControlProps & { host?: string; status?: ScriptStatus };
+type PanelProps = ControlProps & {
+  host?: string;
+  status?: ScriptStatus;
+  pinyinStatus?: PinyinStatus;
+};
+
+function PinyinPanel({ pinyinStatus, ...props }: PanelProps) {
+  return <PinyinChoices {...props} status={pinyinStatus} />;
+}
 type PanelName = keyof typeof PANELS;
 
 /** The reader overlay: a sticky toolbar (with its panels), a header card, and the article. */
@@ -85,7 +98,10 @@ export function ReaderView(props: ReaderViewProps) {
               icon={PANELS[name].icon}
               label={t(PANELS[name].label)}
               open={panel === name}
-              onToggle={() => setPanel(panel === name ? undefined : name)}
+              onToggle={() => {
+                if (name === 'pinyin' && panel !== name) props.onPinyinIntent?.();
+                setPanel(panel === name ? undefined : name);
+              }}
             />
           ))}
           {article && (
@@ -130,6 +146,7 @@ export function ReaderView(props: ReaderViewProps) {
               onChange={onChangeSettings}
               host={props.host}
               status={props.scriptStatus}
+              pinyinStatus={props.pinyinStatus}
             />
             <button type="button" class="yd-button" onClick={closePanel}>
               {t('closePanel')}
@@ -137,7 +154,10 @@ export function ReaderView(props: ReaderViewProps) {
           </section>
         )}
       </div>
-      <div class="yd-scroll">
+      {/* Focusable, so the article scrolls by keyboard even when it has no link to tab to (WCAG
+          2.1.1; axe's scrollable-region-focusable). Pinyin makes short articles scroll too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to be scrolled by it. */}
+      <div class="yd-scroll" tabIndex={0}>
         {article ? (
           <ArticleBody
             article={article}

@@ -51,6 +51,7 @@ export default defineBackground(() => {
     injectScript,
     prepareExtraction: extraction.prepare,
     convertPageIn: conversion.convertPageIn,
+    pinyinPageIn: conversion.pinyinPageIn,
     openReader: reader.openReader,
   });
 

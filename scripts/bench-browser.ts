@@ -3,13 +3,14 @@
  * real corpus pages served under government host names (see scripts/lib/browser-pages.ts). One
  * browser for all of them; each figure is a function of that session returning table rows, so a
  * new figure is one more entry in FIGURES. Run by scripts/bench.ts; on its own, all figures or
- * those named: `npx tsx scripts/bench-browser.ts [readerOpening detectorOnHugePages speechStart]`.
+ * those named: `npx tsx scripts/bench-browser.ts [readerOpening detectorOnHugePages speechStart pinyinInReader]`.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { BrowserContext, Page } from 'playwright-core';
+import { PINYIN_RUNS_GLOBAL, type PinyinRun } from '../utils/pinyin/modes';
 import { findBrowser, launchWithExtension } from './browser.mjs';
 import {
   corpusArticleSample,
@@ -17,6 +18,7 @@ import {
   hugePage,
   type PageServer,
   type ReaderOpening,
+  readExtensionGlobal,
   recordLongTasks,
   servePages,
   timeReaderOpening,
@@ -258,7 +260,127 @@ const speechStart: BrowserFigure = async ({ context, server }) => {
   ];
 };
 
-const FIGURES: BrowserFigure[] = [readerOpening, detectorOnHugePages, speechStart];
+/** Corpus articles pinyin is timed on (every 20th: 7 of 140). */
+const PINYIN_SAMPLE_STEP = 20;
+
+/**
+ * Pinyin in the reader (issue 14): the reader open on a corpus article, the time from a click on
+ * "every character" to the last ruby in place, the first time (the pinyin bundle injected, its
+ * data parsed) and again after "off" (bundle loaded), and the longest task meanwhile.
+ */
+const pinyinInReader: BrowserFigure = async ({ context, server }) => {
+  const sample = corpusArticleSample(PINYIN_SAMPLE_STEP);
+  server.add(sample);
+  const first: number[] = [];
+  const again: number[] = [];
+  const lengths: number[] = [];
+  let longest = 0;
+  /** The reader's own record of each annotation (utils/pinyin/modes.ts), through DevTools. */
+  const runsOf = async (page: Page): Promise<PinyinRun[]> => {
+    const session = await page.context().newCDPSession(page);
+    try {
+      return (await readExtensionGlobal<PinyinRun[]>(session, PINYIN_RUNS_GLOBAL)) ?? [];
+    } finally {
+      await session.detach();
+    }
+  };
+  /**
+   * Clicks "every character" and returns when, in the page's time, the last ruby was in place by
+   * the reader's own record (undefined when it recorded none in time).
+   */
+  const timeAll = async (page: Page): Promise<number | undefined> => {
+    const before = (await runsOf(page)).length;
+    await page.getByTestId('pinyin-all').click();
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const last = (await runsOf(page))[before];
+      if (last) return last.start + last.duration;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    console.log('pinyin not measured on', page.url());
+    return undefined;
+  };
+  for (const served of sample) {
+    const page = await context.newPage();
+    try {
+      await recordLongTasks(page);
+      await page.goto(served.url, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+      const entry = page.getByTestId('reader-entry');
+      if (
+        !(await entry.waitFor({ timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        ))
+      )
+        continue;
+      const opening = await timeReaderOpening(page, () => entry.click());
+      if (opening.shown !== 'article') continue;
+      lengths.push(
+        await page.evaluate(
+          () =>
+            document.querySelector('yidu-reader')?.shadowRoot?.querySelector('.yd-article')
+              ?.textContent?.length ?? 0,
+        ),
+      );
+      const since = await page.evaluate(() => performance.now());
+      // First use: from opening the panel (the bundle starts loading then) to the last ruby.
+      const opened = await page.evaluate(() => performance.now());
+      await page.getByTestId('menu-pinyin').click();
+      const firstEnd = await timeAll(page);
+      if (firstEnd !== undefined) first.push(firstEnd - opened);
+      await page.getByTestId('pinyin-off').click();
+      await page.waitForFunction(
+        () => document.querySelector('yidu-reader')?.shadowRoot?.querySelector('rt') === null,
+      );
+      const againStarted = await page.evaluate(() => performance.now());
+      const againEnd = await timeAll(page);
+      if (againEnd !== undefined) again.push(againEnd - againStarted);
+      // The mode is a setting every tab shares: off again, so the next tab starts without pinyin.
+      await page.getByTestId('pinyin-off').click();
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+      const tasks = await page.evaluate(
+        (from) =>
+          (
+            (window as unknown as { yiduLongTasks?: { start: number; duration: number }[] })
+              .yiduLongTasks ?? []
+          )
+            .filter((task) => task.start >= from)
+            .map((task) => task.duration),
+        since,
+      );
+      longest = Math.max(longest, ...tasks);
+    } finally {
+      await page.close();
+    }
+  }
+  const articles = `measured on ${first.length} / ${again.length} of ${lengths.length} corpus articles shown, median ${median(lengths)} characters`;
+  return [
+    {
+      figure: `pinyin in the reader, first use: panel opened to last ruby (bundle included), Chromium, median / worst (${articles})`,
+      ours: `${ms(median(first))} / ${ms(worst(first))}`,
+      anchor: '—',
+      ratio: '—',
+      goal: '≤ 250 ms',
+    },
+    {
+      figure:
+        'pinyin in the reader, again (bundle loaded): click to last ruby, DOM included, median / worst',
+      ours: `${ms(median(again))} / ${ms(worst(again))}`,
+      anchor: '—',
+      ratio: '—',
+      goal: '≤ 60 ms',
+    },
+    {
+      figure: 'pinyin in the reader: longest task meanwhile (0: none over 50 ms)',
+      ours: ms(longest),
+      anchor: '—',
+      ratio: '—',
+      goal: '< 50 ms',
+    },
+  ];
+};
+
+const FIGURES: BrowserFigure[] = [readerOpening, detectorOnHugePages, speechStart, pinyinInReader];
 
 /** The User Timing measure the anchor's content script records (see `anchorExtension`). */
 const ANCHOR_MEASURE = 'yidu-anchor-detect';
@@ -349,7 +471,7 @@ export async function benchBrowser(only: string[] = []): Promise<BenchRow[]> {
   }
 }
 
-// On its own: `npx tsx scripts/bench-browser.ts [readerOpening detectorOnHugePages speechStart]`.
+// On its own: `npx tsx scripts/bench-browser.ts [readerOpening detectorOnHugePages speechStart pinyinInReader]`.
 if (import.meta.url === `file://${process.argv[1]}`) {
   console.table(await benchBrowser(process.argv.slice(2)));
 }

@@ -11,6 +11,7 @@ import { extractArticle } from '../utils/extract/extract-article';
 import { createSanitizer } from '../utils/extract/sanitize';
 import { benchBrowser } from './bench-browser';
 import { conversionRows } from './lib/bench-convert';
+import { pinyinRows } from './lib/bench-pinyin';
 import { characterF1, corpusPages, magicHtmlLabelled } from './lib/corpus';
 import { inspectPage, loadDocument } from './lib/inspect-page';
 
@@ -182,6 +183,9 @@ rows.push({
 
 // Simplified↔traditional conversion (issue 5).
 rows.push(...(await conversionRows()));
+
+// Pinyin (issue 14): the polyphone set and reading speed beside pinyin-pro alone.
+rows.push(...(await pinyinRows()));
 
 // Chromium figures (reader opening, the detector on 10 MB pages): scripts/bench-browser.ts.
 rows.push(...(await benchBrowser()));

@@ -1,4 +1,4 @@
-// npm run inspect -- <page.html> [--url <page url>] [--json] [--convert <script> [--from <script>]]
+// npm run inspect -- <page.html> [--url <page url>] [--json] [--convert <script> [--from <script>]] [--pinyin all|rare]
 // npm run inspect -- convert --from <cn|t|tw|twp|hk> --to <cn|t|tw|twp|hk>   (stdin → stdout)
 // Runs the extension's detect → extract → convert pipeline in Node on a saved page, through the same
 // code the browser runs: for bug reports, fixtures and benchmarks.
@@ -9,9 +9,13 @@ import { detectScript } from '../utils/convert/detect-script';
 import { loadConverter } from '../utils/convert/load-converter';
 import { loadNodeDictionaries } from '../utils/convert/load-node';
 import { isScript, SCRIPTS, type Script } from '../utils/convert/scripts';
+import { jyutpingSource } from '../utils/pinyin/engines-jyutping';
+import { isPinyinMode } from '../utils/pinyin/modes';
+import { createPinyinReader } from '../utils/pinyin/pinyin-view';
+import { type Reading, readingPairs } from '../utils/pinyin/readings';
 import { convertArticle, inspectPage } from './lib/inspect-page';
 
-const USAGE = `usage: npm run inspect -- <page.html> [--url <page url>] [--json] [--convert <script> [--from <script>]]
+const USAGE = `usage: npm run inspect -- <page.html> [--url <page url>] [--json] [--convert <script> [--from <script>]] [--pinyin all|rare]
        npm run inspect -- convert --from <script> --to <script>   (standard input, line by line)
 scripts: ${SCRIPTS.join(', ')}`;
 
@@ -23,6 +27,7 @@ const { values, positionals } = parseArgs({
     convert: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
+    pinyin: { type: 'string' },
   },
 });
 const file = positionals[0];
@@ -61,8 +66,26 @@ if (values.convert !== undefined && result.article) {
     await loadConverter(from, to, loadNodeDictionaries),
   );
 }
+// Pinyin over the article as extracted (title first, then the body, as in `text`), read as the
+// reader reads it: by phrase, traditional through simplified, Jyutping for Hong Kong text.
+let pinyin: [string, Reading][] | undefined;
+if (values.pinyin !== undefined) {
+  if (!isPinyinMode(values.pinyin) || values.pinyin === 'off') {
+    console.error(`--pinyin takes all or rare\n${USAGE}`);
+    process.exit(2);
+  }
+  const text = result.article ? `${result.article.title}\n${result.article.text}` : '';
+  const readings = await createPinyinReader({
+    loader: loadNodeDictionaries,
+    loadJyutping: async () => jyutpingSource,
+  })(text, {
+    mode: values.pinyin,
+    ...(values.from !== undefined && { script: scriptArgument(values.from) }),
+  });
+  pinyin = readingPairs(text, readings);
+}
 if (values.json) {
-  console.log(JSON.stringify(result));
+  console.log(JSON.stringify(pinyin ? { ...result, pinyin } : result));
 } else {
   const { article } = result;
   console.log(
@@ -81,6 +104,10 @@ if (values.json) {
     for (const attachment of article.attachments)
       console.log(`attachment: ${attachment.name} <${attachment.url}>`);
     console.log(`\n${article.text}`);
+    if (pinyin)
+      console.log(
+        `\npinyin (${values.pinyin}):\n${pinyin.map(([c, r]) => (r ? `${c}(${r})` : c)).join('')}`,
+      );
     if (article.converted) {
       const { from, to, title, text } = article.converted;
       console.log(`\nconverted ${from} → ${to}\ntitle:     ${title}\n\n${text}`);

@@ -15,6 +15,8 @@ import { DICTIONARY_BUNDLES, type DictionaryBundle } from './convert/dictionarie
 import type { createScriptView } from './convert/script-view';
 import { handedOver, handOver } from './handover';
 import { loadOnce } from './load-once';
+import type { createPinyinReader, createPinyinView } from './pinyin/pinyin-view';
+import type { ReadingSource } from './pinyin/readings';
 import type { createWebSpeechEngine } from './speech/engine';
 import type { createReaderSpeech } from './speech/reader-speech';
 
@@ -24,6 +26,10 @@ const CODE_BUNDLES = {
   'convert-engine': true,
   /** The reader's reading aloud: plan, chunks, spoken forms, controller, page engine. */
   'reader-speech': true,
+  /** Pinyin: pinyin-pro, our readings and the DOM annotation (reader and page). */
+  'pinyin-engine': true,
+  /** Jyutping for Hong Kong text (to-jyutping). */
+  'jyutping-engine': true,
 } as const;
 
 export type CodeBundle = keyof typeof CODE_BUNDLES;
@@ -38,6 +44,11 @@ export interface Handovers {
     createReaderSpeech: typeof createReaderSpeech;
     createWebSpeechEngine: typeof createWebSpeechEngine;
   };
+  'pinyin-engine': {
+    createPinyinView: typeof createPinyinView;
+    createPinyinReader: typeof createPinyinReader;
+  };
+  'jyutping-engine': { jyutpingSource: ReadingSource };
   /** OpenCC dictionaries: each dictionary bundle adds its own (`DICTIONARY_SLOT`, utils/convert). */
   dictionaries: DictionaryData;
 }

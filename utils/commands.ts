@@ -5,6 +5,7 @@
  */
 import type { AssistTool } from './assist/tools';
 import { stepFontSize } from './display/font-size';
+import { PINYIN_MODES } from './pinyin/modes';
 import { loadSettings, updateSettings } from './settings-storage';
 
 export type CommandName =
@@ -13,7 +14,8 @@ export type CommandName =
   | 'text-smaller'
   | 'toggle-speech'
   | 'toggle-point-read'
-  | 'toggle-caption';
+  | 'toggle-caption'
+  | 'cycle-pinyin';
 
 export interface CommandTargets {
   /** The tab the user is looking at. */
@@ -53,6 +55,13 @@ export async function runCommand(command: string, targets: CommandTargets): Prom
       const { fontSizePx } = await loadSettings();
       const direction = command === 'text-larger' ? 1 : -1;
       await updateSettings({ fontSizePx: stepFontSize(fontSizePx, direction) });
+      return;
+    }
+    // Off → uncommon characters → every character → off; open readers follow the setting.
+    case 'cycle-pinyin': {
+      const { pinyin } = await loadSettings();
+      const next = PINYIN_MODES[(PINYIN_MODES.indexOf(pinyin) + 1) % PINYIN_MODES.length];
+      if (next) await updateSettings({ pinyin: next });
       return;
     }
   }

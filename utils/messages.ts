@@ -21,6 +21,8 @@ import { type BundleName, isBundleName } from './bundles';
 import type { ScriptChoice, ScriptViewState, SourceChoice } from './convert/script-view';
 import { isScript } from './convert/scripts';
 import type { PageStatus, PageVerdict } from './detect/detect-article-page';
+import { isPinyinMode, type PinyinMode } from './pinyin/modes';
+import type { PinyinViewState } from './pinyin/pinyin-view';
 import type { ReaderContent } from './reader/reader-session';
 import { MAX_CHUNK_CHARACTERS } from './speech/chunk';
 import type { SpeechProgress } from './speech/controller';
@@ -230,6 +232,23 @@ export const PROTOCOL = {
   ),
   /** The script this page is shown in. */
   '→page:page-script-state': entry<object, ScriptViewState>(FROM_EXTENSION),
+  /** Pinyin over a tab's page itself ('off' takes it off): from the popup. */
+  'ui→background:pinyin-page': entry<{ tabId: number; mode: PinyinMode }, PinyinViewState | null>(
+    ['extension-page'],
+    (m) => isTabId(m.tabId) && isPinyinMode(m.mode),
+  ),
+  /** The pinyin a tab's page shows (the popup asks when it opens). */
+  'ui→background:page-pinyin-state': entry<{ tabId: number }, PinyinViewState | null>(
+    ['extension-page'],
+    (m) => isTabId(m.tabId),
+  ),
+  /** Pinyin over this page (the page-convert content script answers). */
+  '→page:pinyin-page': entry<{ mode: PinyinMode; jyutpingForHongKong: boolean }, PinyinViewState>(
+    FROM_EXTENSION,
+    (m) => isPinyinMode(m.mode) && typeof m.jyutpingForHongKong === 'boolean',
+  ),
+  /** The pinyin this page shows. */
+  '→page:page-pinyin-state': entry<object, PinyinViewState>(FROM_EXTENSION),
   /** Ask a tab's detector what it found. */
   '→page:get-status': entry<object, PageStatus>(FROM_EXTENSION),
   /** Ask an injected reader to open (again). */

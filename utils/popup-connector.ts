@@ -3,12 +3,15 @@
  * The popup acts on one tab: `popup.html?tabId=N` targets tab N (E2E tests open the popup as a page,
  * where the active tab would be the popup itself); otherwise the active tab of the current window.
  */
+
 import { browser } from 'wxt/browser';
 import type { AssistSetResult, AssistTool } from './assist/tools';
 import type { ScriptChoice, ScriptViewState, SourceChoice } from './convert/script-view';
 import type { PageStatus } from './detect/detect-article-page';
 import { type HeaderFields, headerFieldsOf } from './extract/header-fields';
 import { type OpenReaderResult, sendToBackground, sendToTab } from './messages';
+import type { PinyinMode } from './pinyin/modes';
+import type { PinyinViewState } from './pinyin/pinyin-view';
 import { hostOf, requestHostPermission } from './site-access';
 import type { SpeechAction, SpeechStatus } from './speech/speech-protocol';
 import { watchSpeechStatus } from './speech/speech-status';
@@ -62,6 +65,9 @@ export interface PopupConnector {
   /** The 辅助工具 on in the tab, and turning exactly these on ([] is all off). */
   assistTools(tabId: number): Promise<AssistTool[]>;
   setAssistTools(tabId: number, tools: AssistTool[]): Promise<AssistSetResult>;
+  /** Shows pinyin over the tab's page ('off' takes it off); null where not allowed. */
+  pinyinPage(tabId: number, mode: PinyinMode): Promise<PinyinViewState | null>;
+  pagePinyin(tabId: number): Promise<PinyinViewState | null>;
   openOptions(): void;
 }
 
@@ -133,6 +139,10 @@ export function createBrowserConnector(search: string): PopupConnector {
         ok: false as const,
         reason: 'not-allowed' as const,
       })),
+    pinyinPage: (tabId, mode) =>
+      sendToBackground({ type: 'ui→background:pinyin-page', tabId, mode }).catch(() => null),
+    pagePinyin: (tabId) =>
+      sendToBackground({ type: 'ui→background:page-pinyin-state', tabId }).catch(() => null),
     openOptions: () => void browser.runtime.openOptionsPage(),
   };
 }

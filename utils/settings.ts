@@ -28,6 +28,7 @@ import {
   LETTER_SPACINGS_EM,
   LINE_HEIGHTS,
 } from './display/typography';
+import { isPinyinMode, type PinyinMode } from './pinyin/modes';
 import { snapRate } from './speech/speech-rate';
 
 export const SETTINGS_VERSION = 3;
@@ -42,6 +43,8 @@ export interface SiteSettings {
   script?: Script;
   /** 辅助工具 always on in this site's tabs ("always on this site"). */
   assist?: AssistTool[];
+  /** Always show pinyin on this site (the reader and the page itself), in this mode. */
+  pinyin?: Exclude<PinyinMode, 'off'>;
 }
 
 export const DEFAULT_SETTINGS = {
@@ -72,6 +75,10 @@ export const DEFAULT_SETTINGS = {
   cursorSizePx: 48 as number,
   /** Our own controls' size (labels and targets): normal, large, extra large. */
   controlSize: 'normal' as ControlSize,
+  /** Pinyin over the reader's text: off, uncommon characters only, or every character. */
+  pinyin: 'off' as PinyinMode,
+  /** Hong Kong text is annotated in Jyutping (Cantonese) rather than pinyin. */
+  jyutpingForHongKong: true as boolean,
   /** Per-site choices, by host name ("www.ziyang.gov.cn"). */
   sites: {} as Record<string, SiteSettings>,
 };
@@ -122,6 +129,8 @@ const REPAIRS: { [K in keyof Settings]: FieldRepair<Settings[K]> } = {
   cursorColour: (value) => oneOf(CURSOR_COLOURS, value),
   cursorSizePx: (value) => oneOf(CURSOR_SIZES_PX, value),
   controlSize: (value) => oneOf(CONTROL_SIZE_NAMES, value),
+  pinyin: (value) => (isPinyinMode(value) ? value : undefined),
+  jyutpingForHongKong: (value) => (typeof value === 'boolean' ? value : undefined),
   sites: (value) => (isRecord(value) ? repairSites(value) : undefined),
 };
 
@@ -148,9 +157,15 @@ function repairSites(value: Record<string, unknown>): Record<string, SiteSetting
     if (isScript(entry.script)) site.script = entry.script;
     const assist = toolList(entry.assist);
     if (assist && assist.length > 0) site.assist = assist;
+    if (entry.pinyin === 'rare' || entry.pinyin === 'all') site.pinyin = entry.pinyin;
     if (Object.keys(site).length > 0) sites[host] = site;
   }
   return sites;
+}
+
+/** The pinyin mode for a site: its own "always" mode, else the reader's. */
+export function pinyinModeFor(settings: Settings, host: string | undefined): PinyinMode {
+  return (host && settings.sites[host]?.pinyin) || settings.pinyin;
 }
 
 /** The settings with one site's entry changed (an entry with no flag set is removed). */
@@ -165,6 +180,7 @@ export function withSite(
   if (merged.hideEntryButton) site.hideEntryButton = true;
   if (merged.script) site.script = merged.script;
   if (merged.assist && merged.assist.length > 0) site.assist = merged.assist;
+  if (merged.pinyin) site.pinyin = merged.pinyin;
   const { [host]: _old, ...others } = settings.sites;
   return Object.keys(site).length > 0 ? { ...others, [host]: site } : others;
 }

@@ -198,7 +198,10 @@ export async function detectorCost(page: Page, timeout = 60_000): Promise<Detect
  * A global of the extension's content scripts in the page's top frame (their isolated world, which
  * the page cannot see), read through the DevTools protocol; undefined while it is not there.
  */
-async function readExtensionGlobal<T>(session: CDPSession, name: string): Promise<T | undefined> {
+export async function readExtensionGlobal<T>(
+  session: CDPSession,
+  name: string,
+): Promise<T | undefined> {
   const worlds: number[] = [];
   const onContext = (event: {
     context: { id: number; origin: string; auxData?: { isDefault?: boolean } };

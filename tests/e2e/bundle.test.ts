@@ -71,7 +71,9 @@ describe('the built extension', () => {
     // timeline: WXT's "content script started" event and message carry the extension's id, and a
     // named performance measure is readable by any page script.
     const inPages = code.filter(({ path }) =>
-      /^(?:content-scripts\/|convert-engine|reader-speech|opencc-)/.test(path),
+      /^(?:content-scripts\/|convert-engine|reader-speech|opencc-|pinyin-engine|jyutping-engine)/.test(
+        path,
+      ),
     );
     expect(inPages.map(({ path }) => path)).toContain('content-scripts/detector.js');
     const found = inPages.flatMap(({ path, text }) =>
@@ -84,7 +86,7 @@ describe('the built extension', () => {
     expect(found).toEqual([]);
   });
 
-  it('keeps the conversion engine and reading aloud out of the reader script (loaded on first use)', () => {
+  it('keeps the conversion engine, reading aloud and pinyin out of the reader script (loaded on first use)', () => {
     const text = (path: string) => code.find((file) => file.path === path)?.text ?? '';
     // One string each that only that code holds: the DOM conversion's observer of changed text,
     // and the page speech engine waiting for its voices. Each must be in its own bundle (else pick
@@ -92,10 +94,20 @@ describe('the built extension', () => {
     const moved = [
       { bundle: 'convert-engine.js', marker: 'characterData' },
       { bundle: 'reader-speech.js', marker: 'voiceschanged' },
+      // Pinyin: the first tier of 通用规范汉字表 (with pinyin-pro), and to-jyutping's entry point.
+      { bundle: 'pinyin-engine.js', marker: '一乙二十丁厂七卜八人入儿匕' },
+      { bundle: 'jyutping-engine.js', marker: 'getJyutpingList' },
     ];
     for (const { bundle, marker } of moved) expect(text(bundle)).toContain(marker);
     const reader = text('content-scripts/reader.js');
     expect(reader).not.toBe('');
     expect(moved.filter(({ marker }) => reader.includes(marker))).toEqual([]);
+    // Pinyin is in neither the detector every government page loads nor page-convert (which
+    // loads it on demand too).
+    const pinyin = moved.filter(({ bundle }) => /pinyin|jyutping/.test(bundle));
+    for (const script of ['content-scripts/detector.js', 'content-scripts/page-convert.js']) {
+      expect(text(script)).not.toBe('');
+      expect(pinyin.filter(({ marker }) => text(script).includes(marker))).toEqual([]);
+    }
   });
 });

@@ -70,4 +70,16 @@ describe('keyboard shortcuts', () => {
     await runCommand('unknown-command', none);
     expect(none.calls).toEqual([]);
   });
+
+  it('cycle-pinyin steps pinyin off → uncommon characters → every character → off', async () => {
+    const none = targets({ readerInTab: false });
+    expect((await loadSettings()).pinyin).toBe('off');
+    const seen: string[] = [];
+    for (let step = 0; step < 3; step += 1) {
+      await runCommand('cycle-pinyin', none);
+      seen.push((await loadSettings()).pinyin);
+    }
+    expect(seen).toEqual(['rare', 'all', 'off']);
+    expect(none.calls).toEqual([]);
+  });
 });

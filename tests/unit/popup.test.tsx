@@ -36,6 +36,11 @@ function fakeConnector(status: PopupStatus, { readsInPage = false } = {}) {
     pageScript: async () => null,
     assistTools: async () => [],
     setAssistTools: vi.fn(async (_tab: number, tools) => ({ ok: true as const, tools })),
+    pinyinPage: vi.fn(async (_tab: number, mode: 'off' | 'rare' | 'all') => ({
+      mode,
+      loading: false,
+    })),
+    pagePinyin: async () => null,
     openOptions: vi.fn(),
   };
   /** The background (or the tab's reader) publishes a new status. */
@@ -93,6 +98,27 @@ describe('the popup', () => {
     await act(() => byTestId(container, 'open-reader')?.click());
     await settle();
     expect(container.querySelector('[role="alert"]')?.textContent).toBe('无法在此页面打开阅读模式');
+  });
+
+  it('puts pinyin on the page itself and takes it off (给网页加拼音)', async () => {
+    const { connector } = fakeConnector(ARTICLE);
+    const { container } = await renderInto(
+      <PopupApp connector={connector} closeAfterOpen={false} />,
+    );
+    await settle();
+    const button = () => byTestId(container, 'page-pinyin');
+    expect(button()?.textContent).toBe('给网页加拼音');
+    expect(button()?.getAttribute('aria-pressed')).toBe('false');
+    // With the reader's pinyin off, the page gets every character.
+    await act(() => button()?.click());
+    await settle();
+    expect(connector.pinyinPage).toHaveBeenLastCalledWith(TAB, 'all');
+    expect(button()?.getAttribute('aria-pressed')).toBe('true');
+    expect(button()?.textContent).toBe('去掉网页上的拼音');
+    await act(() => button()?.click());
+    await settle();
+    expect(connector.pinyinPage).toHaveBeenLastCalledWith(TAB, 'off');
+    expect(button()?.getAttribute('aria-pressed')).toBe('false');
   });
 
   it('a page that is not an article: the reader can still be tried', async () => {

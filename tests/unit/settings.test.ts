@@ -4,6 +4,7 @@ import {
   DEFAULT_SETTINGS,
   isHostName,
   migrateSettings,
+  pinyinModeFor,
   repairSettings,
   SETTINGS_STORAGE_KEY,
   SETTINGS_VERSION,
@@ -121,6 +122,37 @@ describe('per-site settings', () => {
     expect(isHostName('www.ziyang.gov.cn')).toBe(true);
     expect(isHostName('WWW.x.cn')).toBe(false);
     expect(isHostName('-x.cn')).toBe(false);
+  });
+});
+
+describe('pinyin settings', () => {
+  it('come out of settings stored before pinyin as off, Jyutping for Hong Kong', () => {
+    const stored = { version: 2, fontSizePx: 26, sites: { 'www.gov.hk': { script: 'hk' } } };
+    const settings = migrateSettings(stored);
+    expect(settings.pinyin).toBe('off');
+    expect(settings.jyutpingForHongKong).toBe(true);
+    expect(settings.sites).toEqual({ 'www.gov.hk': { script: 'hk' } });
+  });
+
+  it('keep a valid mode and a per-site "always" mode, and drop the rest', () => {
+    const settings = repairSettings({
+      pinyin: 'everything',
+      sites: {
+        'a.gov.cn': { pinyin: 'rare' },
+        'b.gov.cn': { pinyin: 'off' },
+        'c.gov.cn': { pinyin: 'all', autoOpen: true },
+      },
+    });
+    expect(settings.pinyin).toBe('off');
+    expect(settings.sites).toEqual({
+      'a.gov.cn': { pinyin: 'rare' },
+      'c.gov.cn': { pinyin: 'all', autoOpen: true },
+    });
+    expect(pinyinModeFor({ ...settings, pinyin: 'off' }, 'a.gov.cn')).toBe('rare');
+    expect(pinyinModeFor({ ...settings, pinyin: 'all' }, 'x.gov.cn')).toBe('all');
+    expect(withSite(settings, 'a.gov.cn', { pinyin: undefined })).toEqual({
+      'c.gov.cn': { pinyin: 'all', autoOpen: true },
+    });
   });
 });
 

@@ -5,6 +5,7 @@
 import type { ScriptChoice, SourceChoice } from '../convert/script-view';
 import { t } from '../i18n';
 import type { MessageHandlers, TabSender } from '../messages';
+import type { PinyinMode } from '../pinyin/modes';
 import { withSite } from '../settings';
 import { loadSettings, updateSettings } from '../settings-storage';
 import type { ToolbarAction } from './apis';
@@ -17,6 +18,8 @@ export function createPageDetection(deps: {
   /** An article page was found: a reader may open soon. */
   prepareExtraction: () => void;
   convertPageIn: (tabId: number, script: ScriptChoice, source: SourceChoice) => Promise<unknown>;
+  /** Pinyin over the page itself (a site always shown with pinyin). */
+  pinyinPageIn?: (tabId: number, mode: PinyinMode) => Promise<unknown>;
   openReader: (tabId: number) => Promise<unknown>;
 }) {
   const handlers: MessageHandlers<
@@ -38,6 +41,7 @@ export function createPageDetection(deps: {
       await deps.action.setBadgeBackgroundColor({ tabId, color: '#0b4a8f' });
       await deps.action.setTitle({ tabId, title: t('badgeArticleTitle') });
       if (site.script) await deps.convertPageIn(tabId, site.script, settings.sourceScript);
+      if (site.pinyin) await deps.pinyinPageIn?.(tabId, site.pinyin);
       if (site.autoOpen) await deps.openReader(tabId);
       else if (!site.hideEntryButton) await deps.injectScript(tabId, 'entry');
     },

@@ -44,7 +44,7 @@ const UNTOUCHED = new Set([
 ]);
 
 /** Elements whose text is left alone, though their own attributes (a placeholder) are converted. */
-const TEXT_UNTOUCHED = new Set([
+export const TEXT_UNTOUCHED = new Set([
   'INPUT',
   'TEXTAREA',
   'SELECT',
@@ -61,7 +61,7 @@ const TEXT_UNTOUCHED = new Set([
  * Inline elements a phrase may run through. Any other element (a paragraph, a list item, a `<br>`,
  * an image) ends the run, so text on either side of it is converted apart.
  */
-const INLINE = new Set([
+export const INLINE = new Set([
   'A',
   'ABBR',
   'ACRONYM',
@@ -413,7 +413,8 @@ class ConversionSession implements ConversionHandle {
   }
 }
 
-function isUntouched(element: Element): boolean {
+/** True for an element whose whole subtree is left alone (shared with pinyin's walker). */
+export function isUntouched(element: Element): boolean {
   if (UNTOUCHED.has(element.tagName)) return true;
   if (!element.hasAttributes()) return false;
   if (element.getAttribute('translate') === 'no') return true;
@@ -423,6 +424,6 @@ function isUntouched(element: Element): boolean {
   return lang !== null && lang !== '' && !isChineseLang(lang);
 }
 
-function isChineseLang(lang: string): boolean {
+export function isChineseLang(lang: string): boolean {
   return /^zh(-|$)/i.test(lang);
 }

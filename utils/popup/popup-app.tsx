@@ -9,6 +9,7 @@ import type { PopupConnector, PopupStatus } from '~/utils/popup-connector';
 import { withSite } from '~/utils/settings';
 import { IDLE_PROGRESS, type SpeechStatus } from '~/utils/speech/speech-protocol';
 import { useSettings } from '~/utils/use-settings';
+import type { PinyinMode } from '../../utils/pinyin/modes';
 
 /** The background's status as the controls show it: another tab's reading is not this tab's. */
 function speechViewOf(status: SpeechStatus, tabId: number): SpeechView {
@@ -61,6 +62,11 @@ export function PopupApp({
   useEffect(() => {
     if (tabId !== undefined)
       void connector.pageScript(tabId).then((state) => setPageScript(state?.shown ?? 'original'));
+  }, [connector, tabId]);
+  const [pagePinyin, setPagePinyin] = useState<PinyinMode>('off');
+  useEffect(() => {
+    if (tabId !== undefined)
+      void connector.pagePinyin(tabId).then((state) => setPagePinyin(state?.mode ?? 'off'));
   }, [connector, tabId]);
 
   // Where reading aloud stands in this tab, followed while the popup is open. Where readers read
@@ -129,6 +135,12 @@ export function PopupApp({
           if (tabId === undefined) return;
           const state = await connector.convertPage(tabId, script, settings.sourceScript);
           setPageScript(state?.shown ?? 'original');
+        }}
+        pagePinyin={pagePinyin}
+        onPinyinPage={async (mode) => {
+          if (tabId === undefined) return;
+          const state = await connector.pinyinPage(tabId, mode);
+          setPagePinyin(state?.mode ?? 'off');
         }}
         onSpeech={(command) => void speak(command)}
         onSpeechRate={(rate) => {

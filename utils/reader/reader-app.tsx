@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ReaderView, type ReaderViewProps } from '../../components/reader-view';
 import type { ScriptView, ScriptViewState } from '../convert/script-view';
 import { controlSizeDeclarations } from '../display/control-size';
 import { themeStylesheet } from '../display/themes';
 import { typographyDeclarations } from '../display/typography';
+import type { PinyinView, PinyinViewState } from '../pinyin/pinyin-view';
+import { pinyinModeFor } from '../settings';
 import type { LazyReaderSpeech } from '../speech/lazy-reader-speech';
 import type { ReaderSpeechState } from '../speech/reader-speech';
 import { useSettings } from '../use-settings';
@@ -14,9 +16,11 @@ export function ReaderApp({
   onClose,
   speech,
   scriptView,
+  pinyinView,
 }: Pick<ReaderViewProps, 'content' | 'onClose'> & {
   speech: LazyReaderSpeech;
   scriptView: ScriptView;
+  pinyinView: PinyinView;
 }) {
   const { settings, change, loaded, saveFailed } = useSettings();
   const host = location.hostname || undefined;
@@ -24,9 +28,34 @@ export function ReaderApp({
   useEffect(() => scriptView.subscribe(setScriptState), [scriptView]);
   // Show the article in the chosen script (this site's, if it has one) once settings are known.
   const script = (host && settings.sites[host]?.script) || settings.script;
+  const [pinyinState, setPinyinState] = useState<PinyinViewState>(pinyinView.state());
+  useEffect(() => pinyinView.subscribe(setPinyinState), [pinyinView]);
+  const pinyin = pinyinModeFor(settings, host);
+  // Script, then pinyin, one change after the other: the annotation comes off before the text
+  // changes script and goes back on over the converted text.
+  const applied = useRef<{ content?: unknown; script?: string; source?: string; pinyin?: string }>(
+    {},
+  );
+  const queue = useRef(Promise.resolve());
+  const { sourceScript, jyutpingForHongKong } = settings;
   useEffect(() => {
-    if (loaded && 'article' in content) void scriptView.show(script, settings.sourceScript);
-  }, [loaded, content, script, settings.sourceScript, scriptView]);
+    if (!loaded || !('article' in content)) return;
+    const last = applied.current;
+    const scriptChanged =
+      last.content !== content || last.script !== script || last.source !== sourceScript;
+    const pinyinKey = `${pinyin}/${jyutpingForHongKong}`;
+    if (!scriptChanged && last.pinyin === pinyinKey) return;
+    applied.current = { content, script, source: sourceScript, pinyin: pinyinKey };
+    queue.current = queue.current
+      .then(async () => {
+        if (scriptChanged) {
+          pinyinView.restore();
+          await scriptView.show(script, sourceScript);
+        }
+        await pinyinView.show({ mode: pinyin, jyutpingForHongKong });
+      })
+      .catch(() => {});
+  }, [loaded, content, script, sourceScript, pinyin, jyutpingForHongKong, scriptView, pinyinView]);
   const [speechState, setSpeechState] = useState<ReaderSpeechState>(speech.state());
   useEffect(() => speech.subscribe(setSpeechState), [speech]);
   const lang = 'article' in content ? content.article.lang : undefined;
@@ -56,6 +85,12 @@ export function ReaderApp({
           ...(scriptState.from && { from: scriptState.from }),
           loading: scriptState.loading,
           failed: scriptState.error !== undefined,
+        }}
+        onPinyinIntent={() => void pinyinView.prepare()}
+        pinyinStatus={{
+          loading: pinyinState.loading,
+          failed: pinyinState.error !== undefined,
+          jyutping: pinyinState.romanization === 'jyutping',
         }}
       />
     </div>

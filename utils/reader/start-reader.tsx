@@ -16,6 +16,7 @@ import { pairScriptViews } from '../convert/paired-script-view';
 import { serializePage } from '../extract/page-html';
 import { t } from '../i18n';
 import { createMessageListener, injectBundles, sendToBackground } from '../messages';
+import { createLazyPinyinView } from '../pinyin/lazy-pinyin-view';
 import { DEFAULT_SETTINGS } from '../settings';
 import { loadSettings, watchSettings } from '../settings-storage';
 import { createLazyReaderSpeech } from '../speech/lazy-reader-speech';
@@ -88,6 +89,13 @@ export function startReader(): void {
         ...(networkVoice && { networkVoice }),
       }).catch(() => undefined);
     });
+  const pinyinView = createLazyPinyinView(async () =>
+    (await loadCode('pinyin-engine')).createPinyinView({
+      target: () => articleOf('.yd-article'),
+      loader: createExtensionLoader(injectBundles),
+      loadJyutping: async () => (await loadCode('jyutping-engine')).jyutpingSource,
+    }),
+  );
   const scriptViewOf = (target: () => Element | null) =>
     createLazyScriptView(async () =>
       (await loadCode('convert-engine')).createScriptView({
@@ -106,7 +114,13 @@ export function startReader(): void {
       render: (container, content, close) => {
         articleCopy = 'article' in content ? renderArticleCopy(content.article) : null;
         render(
-          <ReaderApp content={content} onClose={close} speech={speech} scriptView={scriptView} />,
+          <ReaderApp
+            content={content}
+            onClose={close}
+            speech={speech}
+            scriptView={scriptView}
+            pinyinView={pinyinView}
+          />,
           container,
         );
         // Not needed to paint the article, but readers who listen should not wait for it at
@@ -116,6 +130,7 @@ export function startReader(): void {
       // Closing the reader stops its reading aloud and takes its highlight away.
       unrender: (container) => {
         speech.dispose();
+        pinyinView.restore();
         scriptView.restore();
         articleCopy = null;
         render(null, container);
