@@ -21,9 +21,9 @@ import { type BundleName, isBundleName } from './bundles';
 import type { ScriptChoice, ScriptViewState, SourceChoice } from './convert/script-view';
 import { isScript } from './convert/scripts';
 import type { PageStatus, PageVerdict } from './detect/detect-article-page';
+import type { ExtractionResult } from './extract/extraction-result';
 import { isPinyinMode, type PinyinMode } from './pinyin/modes';
 import type { PinyinViewState } from './pinyin/pinyin-view';
-import type { ReaderContent } from './reader/reader-session';
 import { MAX_CHUNK_CHARACTERS } from './speech/chunk';
 import type { SpeechProgress } from './speech/controller';
 import type {
@@ -198,12 +198,12 @@ export const PROTOCOL = {
     optional(isTabId)(m.tabId),
   ),
   /** The reader's page, as HTML (`serializePage`), to extract its article from. */
-  'content→background:extract-article': entry<{ html: string; url: string }, ReaderContent>(
+  'content→background:extract-article': entry<{ html: string; url: string }, ExtractionResult>(
     ['content'],
     (m) => isHtml(m.html) && isPageUrl(m.url),
   ),
   /** The same, passed on to the extractor document (Chrome: the background has no DOM). */
-  'background→extractor:extract-article': entry<{ html: string; url: string }, ReaderContent>(
+  'background→extractor:extract-article': entry<{ html: string; url: string }, ExtractionResult>(
     ['background'],
     (m) => isHtml(m.html) && isPageUrl(m.url),
   ),

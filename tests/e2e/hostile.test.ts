@@ -6,6 +6,7 @@ import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeLegacy } from '../hostile/legacy-encoding';
 import {
+  chromeLinksInNesting,
   deepNesting,
   HOSTILE_ORIGIN,
   iframeShell,
@@ -38,6 +39,10 @@ const PAGES: Record<string, { body: string | Uint8Array; contentType: string }> 
   '/art/2026/9/19/art_1_9.html': {
     body: encodeLegacy(notice().replace('charset="utf-8"', 'charset="gbk"'), 'gbk'),
     contentType: 'text/html',
+  },
+  '/art/2026/9/19/art_1_11.html': {
+    body: chromeLinksInNesting(400),
+    contentType: 'text/html; charset=utf-8',
   },
   '/art/2026/9/19/art_1_10.html': {
     body: encodeLegacy(
@@ -370,5 +375,45 @@ describe('a reader clicking fast (issue 17)', () => {
     expect(await page.getByTestId('settings-save-failed').count()).toBe(0);
     await harness.serviceWorker.evaluate(() => chrome.storage.sync.clear());
     await page.close();
+  });
+});
+
+describe('one page cannot hold another tab’s reader (issue 17)', () => {
+  it('a notice’s reader opens in its usual time while another tab’s page is 400 chrome links in 400 nested divs', {
+    timeout: 120_000,
+  }, async () => {
+    // The usual time: the notice's reader alone (the extractor document already made).
+    const timeOpening = async () => {
+      const { page, tabId, errors } = await open('/art/2026/9/19/art_1_6.html');
+      const started = Date.now();
+      await openReaderFromPopup(page, tabId);
+      const ms = Date.now() - started;
+      expect((await readerText(page)).body).toContain('城乡居民基本医疗保险参保缴费工作');
+      expect(errors).toEqual([]);
+      await page.close();
+      return ms;
+    };
+    await timeOpening();
+    const usual = await timeOpening();
+
+    // The hostile page's reader is asked for first; the notice's right after, in another tab.
+    const hostile = await open('/art/2026/9/19/art_1_11.html');
+    const popup = await openPopup(harness, hostile.tabId);
+    await popup.getByTestId('open-reader').click();
+    await popup.close();
+    const withHostile = await timeOpening();
+    console.info(
+      `[hostile] notice reader: ${usual} ms alone, ${withHostile} ms beside the hostile page`,
+    );
+    expect(withHostile).toBeLessThan(Math.max(3 * usual, usual + 3_000));
+
+    // And the hostile page's own reader shows its notice, without the links.
+    await readerShown(hostile.page);
+    const { body, problem } = await readerText(hostile.page);
+    expect(problem).toBeNull();
+    expect(body).toContain('城乡居民基本医疗保险参保缴费工作');
+    expect(body).not.toContain('打印');
+    expect(hostile.errors).toEqual([]);
+    await hostile.page.close();
   });
 });

@@ -140,3 +140,35 @@ export function toolbarTransformed(): string {
     { head: '<style>body{zoom:1.5}</style>' },
   );
 }
+
+/**
+ * Issue 17's stall: `links` short chrome-looking links (`<a>打印</a>`, the page-tools rule's very
+ * words) spread over `depth` nested `<div>`s, one level holding a few links each, after the notice.
+ * A cleanup that climbs the ancestors of each link and reads each one's whole text costs links² ×
+ * depth here; at 300 of each (about 10 KB) that took 41 s.
+ */
+export function chromeLinksInNesting(links: number, depth = links): string {
+  const perLevel = Math.max(1, Math.ceil(links / depth));
+  const parts: string[] = [];
+  let placed = 0;
+  for (let level = 0; level < depth; level += 1) {
+    parts.push('<div>');
+    for (let i = 0; i < perLevel && placed < links; i += 1, placed += 1) parts.push('<a>打印</a>');
+  }
+  parts.push('</div>'.repeat(depth));
+  return notice(parts.join(''));
+}
+
+/**
+ * `count` nested `<div>`s around the notice's paragraphs (100,000 of them are 1.1 MB), in the shape
+ * a browser's parser gives the extractor: Chromium nests at most 512 levels and puts deeper
+ * elements side by side at the last level (`parserDepth`); Infinity keeps them all nested, as jsdom
+ * does.
+ */
+export function nestedDivs(count: number, parserDepth = Number.POSITIVE_INFINITY): string {
+  const nested = Math.min(count, parserDepth);
+  const open = '<div>'.repeat(nested) + '<div></div>'.repeat(count - nested);
+  return notice()
+    .replace('<div id="zoom">', `${open}<div id="zoom">`)
+    .replace('</body>', `${'</div>'.repeat(nested)}</body>`);
+}

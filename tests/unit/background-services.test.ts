@@ -22,7 +22,6 @@ import {
   type MessageSender,
   type MessageType,
 } from '~/utils/messages';
-import type { ReaderContent } from '~/utils/reader/reader-session';
 import { loadSettings, updateSettings } from '~/utils/settings-storage';
 import type { BackgroundSpeech } from '~/utils/speech/background-speech';
 import type { ChromeTtsApi } from '~/utils/speech/engine';
@@ -153,7 +152,7 @@ describe('bundle injection', () => {
 });
 
 describe('extraction relay', () => {
-  const content = { kind: 'article', title: '标题' } as unknown as ReaderContent;
+  const content = { kind: 'no-article' } as const;
 
   it('creates the extractor document once and passes pages on to it', async () => {
     let exists = false;
@@ -161,6 +160,9 @@ describe('extraction relay', () => {
       hasDocument: vi.fn(async () => exists),
       createDocument: vi.fn(async () => {
         exists = true;
+      }),
+      closeDocument: vi.fn(async () => {
+        exists = false;
       }),
     };
     const sendToExtractor = vi.fn(async () => content);

@@ -58,7 +58,9 @@ describe('the page as HTML', () => {
         page.URL,
         window as unknown as Window & typeof globalThis,
       );
-      expect(fromHtml).toEqual(fromPage ? { article: fromPage } : { problem: 'readerNoArticle' });
+      expect(fromHtml).toEqual(
+        fromPage ? { kind: 'article', article: fromPage } : { kind: 'no-article' },
+      );
     },
   );
 });
@@ -74,10 +76,11 @@ describe('the offscreen extractor', () => {
         created += 1;
         exists = true;
       },
+      closeDocument: async () => {
+        exists = false;
+      },
     };
-    const extractor = createOffscreenExtractor(offscreen, async () => ({
-      problem: 'readerNoArticle',
-    }));
+    const extractor = createOffscreenExtractor(offscreen, async () => ({ kind: 'no-article' }));
     await Promise.all([extractor.extract('', URL_OF_PAGE), extractor.prepare()]);
     expect(created).toBe(1);
     exists = false;

@@ -4,8 +4,9 @@
  * closed. Extraction here is the extractor document's own function, run on the page's HTML.
  */
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { extractFromHtml } from '~/utils/extract/extract-html';
+import { EXTRACTION_DEADLINE_MS } from '~/utils/extract/extraction-result';
 import { serializePage } from '~/utils/extract/page-html';
 import { OVERLAY_HOST_TAG } from '~/utils/reader/overlay';
 import {
@@ -102,6 +103,35 @@ describe('opening the reader', () => {
     await settled();
     expect(rejected.shown).toEqual(['problem readerFailed']);
     expect(thrown.shown).toEqual(['problem readerFailed']);
+  });
+
+  it('says, for each kind of failed extraction, its own message', async () => {
+    const kinds = ['no-article', 'too-large', 'timed-out', 'failed'] as const;
+    const readers = kinds.map((kind) => openReader(pageWith(0), async () => ({ kind })));
+    await settled();
+    expect(readers.map((reader) => reader.shown)).toEqual([
+      ['problem readerNoArticle'],
+      ['problem readerTooLarge'],
+      ['problem readerTimedOut'],
+      ['problem readerFailed'],
+    ]);
+  });
+
+  it('says it could not finish when the extractor never answers, and stops waiting for it', async () => {
+    vi.useFakeTimers();
+    try {
+      const { session, shown } = openReader(pageWith(0), () => new Promise(() => {}));
+      await vi.advanceTimersByTimeAsync(EXTRACTION_DEADLINE_MS);
+      expect(shown).toEqual(['working']);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(shown).toEqual(['working', 'problem readerTimedOut']);
+      await session.whenShown();
+      expect(session.isOpen()).toBe(true);
+      session.close();
+      expect(session.isOpen()).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('on a huge page says it is working first, then shows the article after a frame', async () => {

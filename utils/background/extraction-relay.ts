@@ -3,22 +3,22 @@
  * worker has no DOM), in the background page itself on Firefox. The browser is known at build
  * time, so Chrome's service worker bundles neither Readability nor DOMPurify.
  */
+import type { ExtractionResult } from '../extract/extraction-result';
 import { createOffscreenExtractor, type OffscreenApi } from '../extract/offscreen-extractor';
 import type { MessageHandlers } from '../messages';
-import type { ReaderContent } from '../reader/reader-session';
 
 export function createExtractionRelay(deps: {
   /** `chrome.offscreen`, where the browser has it. */
   offscreen: OffscreenApi | undefined;
   /** Passes a page on to the extractor document. */
-  sendToExtractor: (html: string, url: string) => Promise<ReaderContent>;
+  sendToExtractor: (html: string, url: string) => Promise<ExtractionResult>;
 }) {
   const extractor =
     import.meta.env.BROWSER === 'firefox' || !deps.offscreen
       ? undefined
       : createOffscreenExtractor(deps.offscreen, deps.sendToExtractor);
 
-  async function extract(html: string, url: string): Promise<ReaderContent> {
+  async function extract(html: string, url: string): Promise<ExtractionResult> {
     if (import.meta.env.BROWSER === 'firefox') {
       const { extractFromHtml } = await import('../extract/extract-html');
       return extractFromHtml(html, url, window);

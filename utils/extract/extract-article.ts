@@ -9,6 +9,7 @@ import { readGovMetadata } from '../detect/gov-metadata';
 import { type FieldOrigin, normalizePublishedAt } from '../published-date';
 import { type Attachment, collectAttachments } from './attachments';
 import { findBodyContainer } from './body-containers';
+import { ExtractionStopped, MAX_PAGE_ELEMENTS } from './extraction-result';
 import { chooseHeaderFields, readInfoTable } from './header-fields';
 import { stripTitleSuffix } from './page-title';
 import { findRunningText, type RunningText, runningTextContainer, textBefore } from './page-walk';
@@ -65,21 +66,38 @@ const CONTAINER_GROWTH = 1.3;
 const SILENT_SELECTOR = 'rt, rp, rtc, script, style, noscript, template';
 
 /**
+ * Deeper than this below `<body>`, elements are lifted out to sit side by side with their text: the
+ * corpus's deepest page nests 29 levels. Every step that looks at an element's ancestors, or at
+ * each element's whole content (ours and Readability's), then costs at most this many times the
+ * page's size, however deep a page nests (Chromium's parser alone stops at 512; jsdom never).
+ */
+const MAX_NESTING = 64;
+
+/**
  * The article of `doc`, sanitized, or null when it holds none. Works on a copy of the page, since
  * cleanup and Readability change the document they read, unless `disposable` says the document is
- * already a copy nobody else uses (the extractor's own parse of the page's HTML).
+ * already a copy nobody else uses (the extractor's own parse of the page's HTML). Throws
+ * `ExtractionStopped` when the page has over MAX_PAGE_ELEMENTS elements, or when `checkDeadline`
+ * (called between steps) says time is up.
  */
 export function extractArticle(
   doc: Document,
   sanitize: (html: string) => string,
-  { disposable = false } = {},
+  {
+    disposable = false,
+    checkDeadline = () => undefined,
+  }: { disposable?: boolean; checkDeadline?: () => void } = {},
 ): Article | null {
+  if (doc.getElementsByTagName('*').length > MAX_PAGE_ELEMENTS)
+    throw new ExtractionStopped('too-large');
   const metadata = readGovMetadata(doc);
   // Everything read from `doc` itself below is read before the copy is changed.
   const clone = disposable ? doc : (doc.cloneNode(true) as Document);
   const body = clone.body;
   if (!body) return null;
   for (const silent of body.querySelectorAll(SILENT_SELECTOR)) silent.remove();
+  flattenDeepNesting(body);
+  checkDeadline();
 
   const running = findRunningText(body);
   const bodyStart = running?.first ?? null;
@@ -106,17 +124,23 @@ export function extractArticle(
   const baseUrl = doc.baseURI;
   const areaLinks = area ? [...area.querySelectorAll('a[href]')] : [];
   const areaAttachments = collectAttachments(areaLinks, baseUrl);
+  checkDeadline();
 
   table?.element?.remove();
   if (title) removeTitleHeading(body, bodyStart, title);
-  removePortalChrome(clone, bodyStart);
+  removePortalChrome(clone, bodyStart, checkDeadline);
   // A CMS's own body wrapper is the article: Readability reads it alone (its siblings are the
   // portal's feeds; the title, date, source and attachments are read above).
   const known = findBodyContainer(body, bodyStart);
   if (known) body.replaceChildren(known);
   revealTextHiddenUntilScript(body);
-  const parsed = new Readability(clone, { charThreshold: MIN_ARTICLE_CHARACTERS }).parse();
+  checkDeadline();
+  const parsed = new Readability(clone, {
+    charThreshold: MIN_ARTICLE_CHARACTERS,
+    maxElemsToParse: MAX_PAGE_ELEMENTS,
+  }).parse();
   if (!parsed?.content) return null;
+  checkDeadline();
   const contentHtml = sanitize(parsed.content);
   const container = doc.implementation.createHTMLDocument('').createElement('div');
   container.innerHTML = contentHtml;
@@ -146,16 +170,68 @@ export function extractArticle(
  */
 function articleArea(running: RunningText): Element {
   const container = runningTextContainer(running);
-  const size = (element: Element) => (element.textContent ?? '').replace(/\s+/g, '').length;
-  const limit = size(container) * CONTAINER_GROWTH;
+  const size = (node: Node) =>
+    node.nodeType === 1 || node.nodeType === 3
+      ? (node.textContent ?? '').replace(/\s+/g, '').length
+      : 0;
+  let total = size(container);
+  const limit = total * CONTAINER_GROWTH;
   let area = container;
-  for (
-    let parent = area.parentElement;
-    parent && parent.tagName !== 'BODY' && size(parent) <= limit;
-    parent = area.parentElement
-  )
+  // A parent's text is the area's plus its siblings': each sibling is read once, never the area
+  // again, so growing through many wrappers stays linear in the page's size.
+  for (let parent = area.parentElement; parent && parent.tagName !== 'BODY'; ) {
+    let grown = total;
+    for (const sibling of parent.childNodes) {
+      if (sibling !== area) grown += size(sibling);
+      if (grown > limit) return area;
+    }
+    total = grown;
     area = parent;
+    parent = area.parentElement;
+  }
   return area;
+}
+
+/**
+ * Lifts every element deeper than MAX_NESTING out to sit after its ancestor at that depth, side by
+ * side, each with its own text (a page nested that deep is built to be slow, not to be read in its
+ * shape). The deep elements are copied shallow and their originals removed in one go: moving each
+ * one out of the depths would cost each move the whole depth (jsdom notifies every ancestor).
+ */
+function flattenDeepNesting(body: Element): void {
+  const deepest: Element[] = [];
+  let element = body.firstElementChild;
+  let depth = 1;
+  while (element) {
+    if (depth < MAX_NESTING && element.firstElementChild) {
+      element = element.firstElementChild;
+      depth += 1;
+      continue;
+    }
+    if (depth === MAX_NESTING && element.firstElementChild) deepest.push(element);
+    while (element && element !== body && !element.nextElementSibling) {
+      element = element.parentElement;
+      depth -= 1;
+    }
+    element = element && element !== body ? element.nextElementSibling : null;
+  }
+  for (const top of deepest) {
+    const doc = top.ownerDocument;
+    const copies = new Map<Node, Element>();
+    const flat = doc.createDocumentFragment();
+    const walker = doc.createTreeWalker(top, 0x1 | 0x4 /* elements and text */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === 1) {
+        const copy = node.cloneNode(false) as Element;
+        copies.set(node, copy);
+        flat.append(copy);
+      } else {
+        copies.get(node.parentNode as Node)?.append(doc.createTextNode(node.nodeValue ?? ''));
+      }
+    }
+    for (const child of [...top.children]) child.remove();
+    top.after(flat);
+  }
 }
 
 /**

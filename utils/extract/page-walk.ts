@@ -19,7 +19,7 @@ const NOT_RUNNING_TEXT_TAGS = new Set([
 ]);
 
 /** Text that is not in a link. */
-const LINK_AND_SILENT_TAGS = new Set([...SILENT_TAGS, 'A']);
+export const LINK_AND_SILENT_TAGS = new Set([...SILENT_TAGS, 'A']);
 
 /** Inline elements: their text belongs to the block around them. */
 const INLINE_TAGS = new Set([

@@ -5,9 +5,14 @@
  * An element is only removed when it holds nothing but chrome; the smallest such element around a
  * match is grown outwards while its parent holds no more than chrome either, and never into an
  * element that holds the article's paragraphs.
+ *
+ * A page is hostile: it can hold thousands of chrome-looking links in thousands of nested elements.
+ * So every element is measured once, in one pass (its text, unlinked CJK, what it holds), and each
+ * question about an element or its ancestors is then a lookup: the cleanup is linear in the page's
+ * size, where reading each ancestor's text again for each link was links² × depth (issue 17).
  */
 import { HEADING_TAGS } from '../cjk';
-import { unlinkedCjk } from './page-walk';
+import { LINK_AND_SILENT_TAGS } from './page-walk';
 
 interface ChromeTextRule {
   /** What this chrome is, and why it goes. */
@@ -188,87 +193,255 @@ const CONTENT_TAGS = new Set([
 ]);
 
 /** What a landmark that is really the article's wrapper holds. */
-const ARTICLE_SELECTOR = 'article, main, h1';
+const ARTICLE_TAGS = new Set(['ARTICLE', 'MAIN', 'H1']);
 
 const ALL_KEYWORDS = new RegExp(CHROME_TEXT_RULES.map((rule) => rule.keyword.source).join('|'));
 
-const compact = (element: Element) => (element.textContent ?? '').replace(/\s+/g, '');
+/**
+ * Text longer than this (whitespace aside, links included) is not one widget or meta line: the
+ * longest chrome the rules look for (a breadcrumb, a share bar with its links) has under 100. An
+ * element over it ends the climb, and its text is never built.
+ */
+const MAX_CHROME_TEXT = 300;
 
 /**
- * True when `element` holds content outside `except`: content elements, or images not in a link
- * (share and toolbar icons sit in links; photographs do not), unless `images` is false (an element
- * known by its markup to be a QR box holds a bare image). Stops at the first one found.
+ * How far up from a keyword the smallest matching element is looked for. Chrome's words sit in a
+ * link, a span or the widget itself: the golden pages match within 4 levels.
  */
-function holdsContent(element: Element, except: Element | null, images = true): boolean {
-  const walker = element.ownerDocument.createTreeWalker(element, 0x1 /* elements */, {
-    acceptNode: (node) => (node === except ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */),
+const MAX_MATCH_CLIMB = 8;
+
+/**
+ * Text nodes with a keyword looked at, at most: real pages have tens (a long article's "时间" and
+ * "阅读" included, a few hundred). Past it the text rules stop, so a page made of nothing but
+ * keywords costs a bounded amount; the chrome it still holds stays.
+ */
+const MAX_KEYWORD_TEXTS = 5_000;
+
+/** What one pass measures of each element (descendants only, as the tree walks of old did). */
+interface Measure {
+  /** Position in document order, and the last position inside it: `contains` in O(1). */
+  order: number;
+  end: number;
+  /** CJK characters outside links and silent elements. */
+  unlinkedCjk: number;
+  /** Characters other than whitespace, links included. */
+  textLength: number;
+  /** Content elements (CONTENT_TAGS) inside. */
+  contentTags: number;
+  /** Images outside links inside (photographs; toolbar icons sit in links). */
+  looseImages: number;
+  /** `article`, `main` or `h1` inside (ARTICLE_TAGS). */
+  articleTags: number;
+  insideLink: boolean;
+}
+
+/** Whether a UTF-16 code unit is whitespace as `\s` has it (what `compact` removes). */
+function isSpace(code: number): boolean {
+  return code <= 0x20
+    ? code === 0x20 || (code >= 0x09 && code <= 0x0d)
+    : code === 0xa0 ||
+        code === 0x1680 ||
+        (code >= 0x2000 && code <= 0x200a) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x202f ||
+        code === 0x205f ||
+        code === 0x3000 ||
+        code === 0xfeff;
+}
+
+/** Adds a text's CJK characters and its characters other than whitespace to `measure`: one pass. */
+function addText(measure: Measure, text: string): void {
+  let cjk = 0;
+  let spaces = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff)) cjk += 1;
+    else if (isSpace(code)) spaces += 1;
+  }
+  measure.unlinkedCjk += cjk;
+  measure.textLength += text.length - spaces;
+}
+
+/**
+ * Every element under `root` (itself included) measured in one walk and one reverse sweep; the
+ * elements in document order, and each text node handed to `onText` on the way.
+ */
+function measureElements(
+  root: Element,
+  onText: (text: Text) => void,
+): { measures: Map<Element, Measure>; order: Element[] } {
+  const measures = new Map<Element, Measure>();
+  const order: Element[] = [];
+  const blank = (insideLink: boolean): Measure => ({
+    order: order.length,
+    end: order.length,
+    unlinkedCjk: 0,
+    textLength: 0,
+    contentTags: 0,
+    looseImages: 0,
+    articleTags: 0,
+    insideLink,
   });
+  measures.set(root, blank(root.tagName === 'A'));
+  order.push(root);
+  const walker = root.ownerDocument.createTreeWalker(root, 0x1 | 0x4 /* elements and text */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const tag = (node as Element).tagName;
-    if (CONTENT_TAGS.has(tag) || (images && tag === 'IMG' && !(node as Element).closest('a')))
-      return true;
+    const parent = measures.get(node.parentElement as Element);
+    if (!parent) continue;
+    if (node.nodeType === 3) {
+      addText(parent, node.nodeValue ?? '');
+      onText(node as Text);
+    } else {
+      const element = node as Element;
+      measures.set(element, blank(parent.insideLink || element.tagName === 'A'));
+      order.push(element);
+    }
   }
-  return false;
+  // Children before parents: each element's totals are complete when added to its parent's.
+  for (let index = order.length - 1; index > 0; index -= 1) {
+    const element = order[index] as Element;
+    const own = measures.get(element) as Measure;
+    const parent = measures.get(element.parentElement as Element);
+    if (!parent) continue;
+    const tag = element.tagName;
+    if (!LINK_AND_SILENT_TAGS.has(tag)) parent.unlinkedCjk += own.unlinkedCjk;
+    parent.textLength += own.textLength;
+    parent.contentTags += own.contentTags + (CONTENT_TAGS.has(tag) ? 1 : 0);
+    parent.looseImages += own.looseImages + (tag === 'IMG' && !own.insideLink ? 1 : 0);
+    parent.articleTags += own.articleTags + (ARTICLE_TAGS.has(tag) ? 1 : 0);
+    parent.end = Math.max(parent.end, own.end);
+  }
+  return { measures, order };
 }
 
-function isChromeOnly(element: Element, except: Element | null): boolean {
-  return (
-    unlinkedCjk(element, MAX_CHROME_CHARACTERS) <= MAX_CHROME_CHARACTERS &&
-    !holdsContent(element, except)
-  );
+/** The cleanup's questions about the page, answered from the measures. */
+function pageQuestions(root: Element, onText: (text: Text) => void) {
+  const { measures, order } = measureElements(root, onText);
+  const compactTexts = new Map<Element, string>();
+  const of = (element: Element) => measures.get(element);
+
+  /** Content elements, and (with `images`) images outside links, inside `element`. */
+  const contentIn = (element: Element, images: boolean): number => {
+    const measure = of(element);
+    return measure ? measure.contentTags + (images ? measure.looseImages : 0) : 0;
+  };
+  const isContent = (element: Element, images: boolean): boolean => {
+    const tag = element.tagName;
+    return CONTENT_TAGS.has(tag) || (images && tag === 'IMG' && !of(element)?.insideLink);
+  };
+
+  /** The whitespace-free text of `element`, built once from its children's; null when too long. */
+  const compactText = (element: Element): string | null => {
+    const known = compactTexts.get(element);
+    if (known !== undefined) return known;
+    if ((of(element)?.textLength ?? 0) > MAX_CHROME_TEXT) return null;
+    let text = '';
+    for (const child of element.childNodes) {
+      if (child.nodeType === 3) text += (child.nodeValue ?? '').replace(/\s+/g, '');
+      else if (child.nodeType === 1) text += compactText(child as Element) ?? '';
+    }
+    compactTexts.set(element, text);
+    return text;
+  };
+
+  return {
+    /** `root` and every element in it, in document order. */
+    elements: order,
+    unlinkedCjk: (element: Element) => of(element)?.unlinkedCjk ?? 0,
+    articleTags: (element: Element) => of(element)?.articleTags ?? 0,
+    compactText,
+    /** True when `element` holds content outside `except` (see CONTENT_TAGS; images as above). */
+    holdsContent(element: Element, except: Element | null, images = true): boolean {
+      const outside = except ? contentIn(except, images) + (isContent(except, images) ? 1 : 0) : 0;
+      return contentIn(element, images) - outside > 0;
+    },
+    /** `outer` contains `inner` (or is it). */
+    contains(outer: Element, inner: Element): boolean {
+      const a = of(outer);
+      const b = of(inner);
+      return a !== undefined && b !== undefined && a.order <= b.order && b.order <= a.end;
+    },
+    /** `element` comes before `later` in the page, not around it. */
+    isBefore(element: Element, later: Element): boolean {
+      const a = of(element);
+      const b = of(later);
+      return a !== undefined && b !== undefined && a.end < b.order;
+    },
+  };
 }
 
-/** Grows `element` to its parent while the parent holds nothing but chrome. */
-function growChrome(element: Element, body: Element): Element {
-  let current = element;
-  for (
-    let parent = current.parentElement;
-    parent && parent !== body && isChromeOnly(parent, current);
-    parent = current.parentElement
-  ) {
-    current = parent;
-  }
-  return current;
+type PageQuestions = ReturnType<typeof pageQuestions>;
+
+function isChromeOnly(page: PageQuestions, element: Element, except: Element | null): boolean {
+  return page.unlinkedCjk(element) <= MAX_CHROME_CHARACTERS && !page.holdsContent(element, except);
+}
+
+/**
+ * Grows an element to its parent while the parent holds nothing but chrome. Whether a parent
+ * qualifies depends only on the child it is reached from, so each element's answer is kept: many
+ * matches in one widget (or a page of nested ones) climb each level once.
+ */
+function chromeGrower(page: PageQuestions, body: Element) {
+  const grown = new Map<Element, Element>();
+  return (element: Element): Element => {
+    const path: Element[] = [];
+    let current = element;
+    let result: Element | undefined;
+    while (result === undefined) {
+      const known = grown.get(current);
+      if (known) {
+        result = known;
+        break;
+      }
+      path.push(current);
+      const parent = current.parentElement;
+      if (!parent || parent === body || !isChromeOnly(page, parent, current)) result = current;
+      else current = parent;
+    }
+    for (const visited of path) grown.set(visited, result);
+    return result;
+  };
 }
 
 /**
  * The smallest element around a text node whose text matches a rule, within chrome size; null
  * when the text is part of something larger (a sentence of the article that says 打印 or 分享).
  */
-function matchChrome(text: Text, bodyStart: Element | null): Element | null {
+function matchChrome(page: PageQuestions, text: Text, bodyStart: Element | null): Element | null {
   const isBeforeBody = (element: Element) =>
-    bodyStart !== null &&
-    !element.contains(bodyStart) &&
-    Boolean(element.compareDocumentPosition(bodyStart) & 4 /* DOCUMENT_POSITION_FOLLOWING */);
+    bodyStart !== null && page.isBefore(element, bodyStart);
+  let climbed = 0;
   for (
     let element = text.parentElement;
-    element && element.tagName !== 'BODY';
-    element = element.parentElement
+    element && element.tagName !== 'BODY' && climbed < MAX_MATCH_CLIMB;
+    element = element.parentElement, climbed += 1
   ) {
-    if (unlinkedCjk(element, MAX_CHROME_CHARACTERS) > MAX_CHROME_CHARACTERS) return null;
-    const content = compact(element);
+    if (page.unlinkedCjk(element) > MAX_CHROME_CHARACTERS) return null;
+    const content = page.compactText(element);
+    if (content === null) return null;
     const rule = CHROME_TEXT_RULES.find(
       (candidate) =>
         candidate.pattern.test(content) && (!candidate.beforeBodyOnly || isBeforeBody(element)),
     );
     // A short <p> can itself be the chrome ("<p>扫一扫在手机打开当前页</p>"): only what it holds counts.
-    if (rule) return holdsContent(element, null) ? null : element;
+    if (rule) return page.holdsContent(element, null) ? null : element;
   }
   return null;
 }
 
 function isChromeElement(
+  page: PageQuestions,
   element: Element,
   rule: ChromeElementRule,
   bodyStart: Element | null,
 ): boolean {
-  if (bodyStart && element.contains(bodyStart)) return false;
+  if (bodyStart && page.contains(element, bodyStart)) return false;
   if (rule.otherArticles) return bodyStart !== null;
   return rule.landmark
-    ? unlinkedCjk(element, LANDMARK_MAX_CHARACTERS) <= LANDMARK_MAX_CHARACTERS &&
-        !element.querySelector(ARTICLE_SELECTOR)
-    : unlinkedCjk(element, MAX_CHROME_CHARACTERS) <= MAX_CHROME_CHARACTERS &&
-        !holdsContent(element, null, false);
+    ? page.unlinkedCjk(element) <= LANDMARK_MAX_CHARACTERS && page.articleTags(element) === 0
+    : page.unlinkedCjk(element) <= MAX_CHROME_CHARACTERS &&
+        !page.holdsContent(element, null, false);
 }
 
 /**
@@ -290,37 +463,56 @@ function removeFrom(element: Element, body: Element): void {
   }
 }
 
-const follows = (node: Node, start: Element) =>
-  Boolean(start.compareDocumentPosition(node) & 4 /* DOCUMENT_POSITION_FOLLOWING */) &&
-  !start.contains(node);
+/** The text node `node` comes after `start` in the page, not inside it. */
+function follows(page: PageQuestions, node: Node, start: Element): boolean {
+  const parent = node.parentElement;
+  if (!parent || page.contains(start, parent)) return false;
+  // Only a text node of one of start's ancestors needs the browser's (depth-long) comparison.
+  return page.contains(parent, start)
+    ? Boolean(start.compareDocumentPosition(node) & 4 /* DOCUMENT_POSITION_FOLLOWING */)
+    : page.isBefore(start, parent);
+}
 
 /**
  * Removes portal chrome from `doc`, which must be a clone: the page itself is never touched.
  * `bodyStart` is the first block of the article's running text (see `findRunningText`).
+ * `checkDeadline` is called now and then and throws when extraction has run out of time.
  */
-export function removePortalChrome(doc: Document, bodyStart: Element | null): void {
+export function removePortalChrome(
+  doc: Document,
+  bodyStart: Element | null,
+  checkDeadline: () => void = () => undefined,
+): void {
   const body = doc.body;
   if (!body) return;
+  // One walk measures the page and picks the text nodes worth a closer look: those with a
+  // keyword of a text rule, and platform notices.
+  const keywordTexts: Text[] = [];
+  const noticeTexts: Text[] = [];
+  const page = pageQuestions(body, (text) => {
+    const value = text.nodeValue ?? '';
+    if (keywordTexts.length < MAX_KEYWORD_TEXTS && ALL_KEYWORDS.test(value))
+      keywordTexts.push(text);
+    if (PLATFORM_NOTICE.test(value)) noticeTexts.push(text);
+  });
+  checkDeadline();
+  const grow = chromeGrower(page, body);
   const doomed = new Set<Element>();
-  let platformNotice: Element | null = null;
 
-  // One walk over elements and text: element rules by markup, text rules by a keyword first.
-  const walker = doc.createTreeWalker(body, 0x1 | 0x4 /* elements and text */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === 1) {
-      const element = node as Element;
-      const rule = matchElementRule(element);
-      if (rule && isChromeElement(element, rule, bodyStart)) doomed.add(element);
-    } else {
-      const text = node.nodeValue ?? '';
-      if (ALL_KEYWORDS.test(text)) {
-        const match = matchChrome(node as Text, bodyStart);
-        if (match) doomed.add(growChrome(match, body));
-      }
-      if (!platformNotice && PLATFORM_NOTICE.test(text) && (!bodyStart || follows(node, bodyStart)))
-        platformNotice = node.parentElement;
-    }
-  }
+  // Element rules by markup, then text rules from their keywords.
+  page.elements.forEach((element, index) => {
+    if ((index & 0x3ff) === 0) checkDeadline();
+    if (element === body) return;
+    const rule = matchElementRule(element);
+    if (rule && isChromeElement(page, element, rule, bodyStart)) doomed.add(element);
+  });
+  keywordTexts.forEach((text, index) => {
+    if ((index & 0xff) === 0) checkDeadline();
+    const match = matchChrome(page, text, bodyStart);
+    if (match) doomed.add(grow(match));
+  });
+  const platformNotice =
+    noticeTexts.find((text) => !bodyStart || follows(page, text, bodyStart))?.parentElement ?? null;
   for (const element of doomed) element.remove();
   if (platformNotice?.isConnected) removeFrom(platformNotice, body);
 }

@@ -6,6 +6,11 @@
  */
 
 import type { Article } from '../extract/extract-article';
+import {
+  EXTRACTION_DEADLINE_MS,
+  type ExtractionFailure,
+  type ExtractionResult,
+} from '../extract/extraction-result';
 import type { MessageKey } from '../i18n';
 import { mountOverlay, type OverlayHandle } from './overlay';
 
@@ -30,8 +35,30 @@ export interface ReaderRenderer {
   unrender(container: HTMLElement): void;
 }
 
-/** Reads the page when called (synchronously), then resolves to what the reader shows. */
-export type ReaderExtractor = (doc: Document) => Promise<ReaderContent>;
+/** Reads the page when called (synchronously), then resolves to what extraction found. */
+export type ReaderExtractor = (doc: Document) => Promise<ExtractionResult>;
+
+/** What the reader says when extraction found no article: the one place failures become words. */
+const FAILURE_MESSAGES: Record<ExtractionFailure, MessageKey> = {
+  'no-article': 'readerNoArticle',
+  'too-large': 'readerTooLarge',
+  'timed-out': 'readerTimedOut',
+  failed: 'readerFailed',
+};
+
+export function readerContentOf(result: ExtractionResult): ReaderContent {
+  return result.kind === 'article'
+    ? { article: result.article }
+    : { problem: FAILURE_MESSAGES[result.kind] ?? 'readerFailed' };
+}
+
+/**
+ * How long the reader waits for the extractor before it says the page could not be read in time:
+ * the extractor's own deadline, plus the time to read the page out and send it. Past the deadline
+ * the extractor answers for itself; this is for an extractor that cannot (Firefox's background
+ * page busy, a message lost).
+ */
+const READER_WAIT_MS = EXTRACTION_DEADLINE_MS + 5_000;
 
 /**
  * How long an ordinary page's reader may take to come up before it says it is coming: long enough
@@ -50,12 +77,14 @@ export function createReaderSession(
   /** The opening whose content is on its way, if any. */
   let pending: Promise<void> | null = null;
   let slow: ReturnType<typeof setTimeout> | undefined;
+  let overdue: ReturnType<typeof setTimeout> | undefined;
   /** Settles once the content of the latest opening has been drawn (or the reader closed). */
   let shown: Promise<void> = Promise.resolve();
 
   function close() {
     pending = null;
     clearTimeout(slow);
+    clearTimeout(overdue);
     if (!handle) return;
     renderer.unrender(handle.container);
     handle.remove();
@@ -74,11 +103,12 @@ export function createReaderSession(
       return;
     }
     if (pending) return;
-    const arrive = (opening: Promise<void>) => (content: ReaderContent) => {
-      if (pending !== opening) return; // closed meanwhile
+    const arrive = (opening: Promise<void>) => (result: ExtractionResult) => {
+      if (pending !== opening) return; // closed meanwhile, or given up on
       pending = null;
       clearTimeout(slow);
-      render(content);
+      clearTimeout(overdue);
+      render(readerContentOf(result));
     };
     let opening: Promise<void>;
     if (doc.getElementsByTagName('*').length <= HUGE_PAGE_ELEMENTS) {
@@ -100,7 +130,13 @@ export function createReaderSession(
       );
     }
     pending = opening;
-    shown = opening;
+    const givenUp = new Promise<void>((settle) => {
+      overdue = setTimeout(() => {
+        arrive(opening)({ kind: 'timed-out' });
+        settle();
+      }, READER_WAIT_MS);
+    });
+    shown = Promise.race([opening, givenUp]);
   }
 
   return {
@@ -115,15 +151,16 @@ export function createReaderSession(
 
 /**
  * Runs the extractor now (it reads the page as it is called), turning a failure to reach it into
- * the reader's message.
+ * a failed extraction.
  */
-function safely(extract: ReaderExtractor, doc: Document): Promise<ReaderContent> {
-  const failed = (error: unknown): ReaderContent => {
+function safely(extract: ReaderExtractor, doc: Document): Promise<ExtractionResult> {
+  const failed = (error: unknown): ExtractionResult => {
     console.warn('[yidu] extraction failed', error);
-    return { problem: 'readerFailed' };
+    return { kind: 'failed' };
   };
   try {
-    return extract(doc).catch(failed);
+    // No answer at all (no extractor listening) is a failure too.
+    return extract(doc).then((result) => result ?? failed('no answer'), failed);
   } catch (error) {
     return Promise.resolve(failed(error));
   }

@@ -13,6 +13,7 @@ import { createCodeLoader } from '../bundles';
 import { createLazyScriptView } from '../convert/lazy-script-view';
 import { createExtensionLoader } from '../convert/load-extension';
 import { pairScriptViews } from '../convert/paired-script-view';
+import { MAX_PAGE_CHARACTERS } from '../extract/extraction-result';
 import { serializePage } from '../extract/page-html';
 import { t } from '../i18n';
 import { createMessageListener, injectBundles, sendToBackground } from '../messages';
@@ -138,12 +139,12 @@ export function startReader(): void {
     },
     { css: controlsCss + readerCss, label: t('readerDialogLabel') },
     // Extracted away from the page (entrypoints/extractor), which stays free meanwhile.
-    (doc) =>
-      sendToBackground({
-        type: 'content→background:extract-article',
-        html: serializePage(doc),
-        url: doc.URL,
-      }),
+    (doc) => {
+      const html = serializePage(doc);
+      // Over the cap the extractor would refuse it (and a message could not carry it far past).
+      if (html.length > MAX_PAGE_CHARACTERS) return Promise.resolve({ kind: 'too-large' as const });
+      return sendToBackground({ type: 'content→background:extract-article', html, url: doc.URL });
+    },
   );
   (globalThis as { yiduReader?: { open(): void } }).yiduReader = session;
   browser.runtime.onMessage.addListener(
