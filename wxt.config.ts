@@ -57,7 +57,9 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+P' },
         description: '__MSG_commandSpeech__',
       },
-      // No suggested key: Chrome takes at most four. Users set it on the browser's shortcuts page.
+      // Beyond Chrome's four suggested keys: the user picks keys on the browser's shortcuts page.
+      'toggle-point-read': { description: '__MSG_commandPointRead__' },
+      'toggle-caption': { description: '__MSG_commandCaption__' },
       'cycle-pinyin': {
         description: '__MSG_commandPinyin__',
       },

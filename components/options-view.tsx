@@ -4,6 +4,7 @@ import { t } from '../utils/i18n';
 import type { Settings, SiteSettings } from '../utils/settings';
 import { SPEECH_RATES } from '../utils/speech/speech-rate';
 import { isNetworkVoice, readsWithNetworkVoice, type VoiceInfo } from '../utils/speech/voices';
+import { AssistOptions } from './assist-controls';
 import { PinyinChoices } from './pinyin-choices';
 import {
   ElderModeButton,
@@ -134,6 +135,7 @@ export function OptionsView(props: OptionsViewProps) {
           </select>
         </label>
       </section>
+      <AssistOptions settings={settings} onChange={onChange} />
       <SiteList {...props} />
       <section class="options-section" aria-labelledby="options-shortcuts">
         <h2 id="options-shortcuts">{t('optionsShortcuts')}</h2>

@@ -1,3 +1,4 @@
+import type { AssistTool } from '../utils/assist/tools';
 import type { ScriptChoice } from '../utils/convert/script-view';
 import { nextOnScale } from '../utils/display/scale';
 import { t } from '../utils/i18n';
@@ -5,8 +6,15 @@ import type { PinyinMode } from '../utils/pinyin/modes';
 import type { PopupStatus } from '../utils/popup-connector';
 import { type FieldOrigin, formatPublishedAt } from '../utils/published-date';
 import { pinyinModeFor, type Settings } from '../utils/settings';
+import { AssistControls } from './assist-controls';
 import { PinyinChoices } from './pinyin-choices';
-import { ElderModeButton, ElderModeNote, TextSizeControls, ThemeChoices } from './reading-controls';
+import {
+  ControlSizeChoices,
+  ElderModeButton,
+  ElderModeNote,
+  TextSizeControls,
+  ThemeChoices,
+} from './reading-controls';
 import { SaveFailed } from './save-failed';
 import { SCRIPT_LABELS, ScriptChoices } from './script-choices';
 import { type SpeechCommand, SpeechControls, type SpeechView } from './speech-controls';
@@ -39,6 +47,11 @@ export interface PopupViewProps {
   onSetZoom: (factor: number) => void;
   onSetAutoOpen: (on: boolean) => void;
   onOpenOptions: () => void;
+  /** 辅助工具 in this tab: undefined while asked. */
+  assist: AssistTool[] | undefined;
+  assistNotAllowed: boolean;
+  onSetAssist: (tools: AssistTool[]) => void;
+  onAssistSiteAlways: (on: boolean) => void;
   /** A settings write was refused and waits to be retried. */
   saveFailed?: boolean;
 }
@@ -75,6 +88,7 @@ export function PopupView(props: PopupViewProps) {
         <ElderModeButton settings={settings} onChange={props.onChangeSettings} />
         <ElderModeNote settings={settings} />
         <ThemeChoices settings={settings} onChange={props.onChangeSettings} />
+        <ControlSizeChoices settings={settings} onChange={props.onChangeSettings} />
         <ScriptChoices
           settings={settings}
           onChange={props.onChangeSettings}
@@ -125,6 +139,16 @@ export function PopupView(props: PopupViewProps) {
           )
         )}
       </section>
+      {status !== undefined && status.kind !== 'unavailable' && (
+        <AssistControls
+          tools={props.assist}
+          notAllowed={props.assistNotAllowed}
+          host={host}
+          siteAlways={host !== undefined && (settings.sites[host]?.assist?.length ?? 0) > 0}
+          onSet={props.onSetAssist}
+          onSiteAlways={props.onAssistSiteAlways}
+        />
+      )}
       {props.zoom !== undefined && <PageZoom zoom={props.zoom} onSetZoom={props.onSetZoom} />}
       {canOpen && host && (
         <label class="popup-site">

@@ -1,3 +1,4 @@
+import { CONTROL_SIZE_NAMES } from '../utils/display/control-size';
 import { MAX_FONT_SIZE_PX, MIN_FONT_SIZE_PX, stepFontSize } from '../utils/display/font-size';
 import { THEME_NAMES, THEMES, type ThemeName } from '../utils/display/themes';
 import {
@@ -90,6 +91,28 @@ export function TextSizeControls({ settings, onChange }: ControlProps) {
   );
 }
 
+/** The size of our own buttons and labels (normal, large, extra large). */
+export function ControlSizeChoices({ settings, onChange }: ControlProps) {
+  return (
+    <ChoiceGroup
+      label={t('controlSizeLabel')}
+      value={settings.controlSize}
+      onChoose={(controlSize) => onChange({ controlSize })}
+      choices={CONTROL_SIZE_NAMES.map((value) => ({
+        value,
+        testId: `controls-${value}`,
+        label: t(CONTROL_SIZE_LABELS[value]),
+      }))}
+    />
+  );
+}
+
+const CONTROL_SIZE_LABELS = {
+  normal: 'controlSizeNormal',
+  large: 'controlSizeLarge',
+  xlarge: 'controlSizeXlarge',
+} as const;
+
 /** Whether the typography is the elder-friendly preset. */
 export function isElderMode(settings: Settings): boolean {
   return (Object.keys(ELDER_PRESET) as (keyof typeof ELDER_PRESET)[]).every(
@@ -114,7 +137,12 @@ export function ElderModeButton({ settings, onChange }: ControlProps) {
       data-testid="elder-mode"
       aria-pressed={on}
       title={t('elderModeHint')}
-      onClick={() => onChange(on ? standard : { ...ELDER_PRESET })}
+      // 关怀模式 makes the controls large too; leaving it brings them back to normal.
+      onClick={() =>
+        onChange(
+          on ? { ...standard, controlSize: 'normal' } : { ...ELDER_PRESET, controlSize: 'large' },
+        )
+      }
     >
       <span class="yd-icon" aria-hidden="true">
         ♡
@@ -179,6 +207,7 @@ export function SpacingChoices({ settings, onChange }: ControlProps) {
           label: t(LETTER_SPACING_LABELS[index] ?? 'letterSpacing3'),
         }))}
       />
+      <ControlSizeChoices settings={settings} onChange={onChange} />
     </>
   );
 }

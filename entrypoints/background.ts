@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { createAssistService } from '~/utils/background/assist-service';
 import { createBundleInjection } from '~/utils/background/bundle-injection';
 import { startDetectorSync } from '~/utils/background/detector-sync';
 import { createExtractionRelay } from '~/utils/background/extraction-relay';
@@ -37,6 +38,13 @@ export default defineBackground(() => {
         openReader: reader.openReader,
       })
     : undefined;
+  const assist = createAssistService({
+    tabs: browser.tabs,
+    store: browser.storage,
+    sendToTab,
+    injectScript,
+    speech: speech?.speech,
+  });
   const pages = createPageDetection({
     // Firefox builds are Manifest V2, where the toolbar button is `browserAction`.
     action: browser.action ?? browser.browserAction,
@@ -56,6 +64,7 @@ export default defineBackground(() => {
       ...createBundleInjection(browser.scripting).handlers,
       ...conversion.handlers,
       ...speech?.handlers,
+      ...assist.handlers,
     }),
   );
   // Readers that read in their page (Firefox) report where they stand, for the popup.
@@ -66,6 +75,7 @@ export default defineBackground(() => {
     sendToTab,
     openReader: reader.openReader,
     toggleBackgroundSpeech: speech && ((tabId) => speech.speech.control(tabId, 'toggle')),
+    toggleTool: assist.toggle,
   });
   void startDetectorSync({
     permissions: browser.permissions,

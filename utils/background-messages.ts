@@ -4,6 +4,13 @@
  * passes on to the extractor document (`background→extractor:*`). Content scripts send these but
  * never receive them, so they never bundle this table or its checks (see utils/page-messages.ts).
  */
+import {
+  ASSIST_TOOLS,
+  type AssistSetResult,
+  type AssistTool,
+  isAssistTool,
+  POINT_READ_MAX_TEXT,
+} from './assist/tools';
 import { type BundleName, isBundleName } from './bundles';
 import type { ScriptChoice, ScriptViewState, SourceChoice } from './convert/script-view';
 import type { PageVerdict } from './detect/detect-article-page';
@@ -71,6 +78,21 @@ export function isSpeechRequest(value: unknown): value is SpeechRequest {
     isSpeechRate(rate) &&
     optional((name) => isShortString(name))(voiceName)
   );
+}
+
+/** A set of 辅助工具: known names, no more of them than there are tools. */
+export const isToolList = (value: unknown): value is AssistTool[] =>
+  Array.isArray(value) && value.length <= ASSIST_TOOLS.length && value.every(isAssistTool);
+
+/**
+ * 指读's text, spoken: one element's text (at most `POINT_READ_MAX_TEXT` characters) in spoken
+ * forms, which a number or a percentage makes a few times longer at most.
+ */
+function isPointReadRequest(value: unknown): value is SpeechRequest {
+  if (!isSpeechRequest(value)) return false;
+  let characters = 0;
+  for (const chunk of value.chunks) characters += chunk.length;
+  return characters <= 4 * POINT_READ_MAX_TEXT;
 }
 
 const isExtraction = (m: Fields) => isHtml(m.html) && isPageUrl(m.url);
@@ -160,6 +182,22 @@ export const BACKGROUND_PROTOCOL = {
   'ui→background:speech-voices': entry<{ lang?: string }, SpeechVoices>(FROM_UI, (m) =>
     optional((lang) => isShortString(lang, 35))(m.lang),
   ),
+  /** The 辅助工具 on in a tab (popup). */
+  'ui→background:assist-tools': entry<{ tabId: number }, AssistTool[]>(['extension-page'], (m) =>
+    isTabId(m.tabId),
+  ),
+  /** Turn exactly these 辅助工具 on in a tab ([] is "all off"); injects their bundle if needed. */
+  'ui→background:assist-set': entry<{ tabId: number; tools: AssistTool[] }, AssistSetResult>(
+    ['extension-page'],
+    (m) => isTabId(m.tabId) && isToolList(m.tools),
+  ),
+  /** 指读 says a text through the background's chrome.tts (Chrome), in the sender's own tab. */
+  'content→background:assist-speak': entry<{ request: SpeechRequest }, SpeechStartResult>(
+    ['content'],
+    (m) => isPointReadRequest(m.request),
+  ),
+  /** 指读 moved on: stop what it was saying in the sender's tab. */
+  'content→background:assist-hush': entry<object, undefined>(['content']),
 } satisfies Record<
   `${'content' | 'ui'}→background:${string}` | `background→extractor:${string}`,
   Entry<object, unknown>

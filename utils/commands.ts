@@ -3,6 +3,7 @@
  * the background stays thin and the behaviour is tested without a browser: headless Chromium does
  * not deliver key presses to extension commands.
  */
+import type { AssistTool } from './assist/tools';
 import { stepFontSize } from './display/font-size';
 import { PINYIN_MODES } from './pinyin/modes';
 import { loadSettings, updateSettings } from './settings-storage';
@@ -12,6 +13,8 @@ export type CommandName =
   | 'text-larger'
   | 'text-smaller'
   | 'toggle-speech'
+  | 'toggle-point-read'
+  | 'toggle-caption'
   | 'cycle-pinyin';
 
 export interface CommandTargets {
@@ -23,6 +26,8 @@ export interface CommandTargets {
   openReader(tabId: number): Promise<unknown>;
   /** Reads the tab aloud, or pauses or resumes its reading. */
   toggleSpeech(tabId: number): Promise<unknown>;
+  /** Turns one of the 辅助工具 on or off in the tab. */
+  toggleTool(tabId: number, tool: AssistTool): Promise<unknown>;
 }
 
 export async function runCommand(command: string, targets: CommandTargets): Promise<void> {
@@ -36,6 +41,13 @@ export async function runCommand(command: string, targets: CommandTargets): Prom
     case 'toggle-speech': {
       const tabId = await targets.activeTabId();
       if (tabId !== undefined) await targets.toggleSpeech(tabId);
+      return;
+    }
+    case 'toggle-point-read':
+    case 'toggle-caption': {
+      const tabId = await targets.activeTabId();
+      if (tabId !== undefined)
+        await targets.toggleTool(tabId, command === 'toggle-point-read' ? 'pointRead' : 'caption');
       return;
     }
     case 'text-larger':

@@ -5,6 +5,7 @@
  * only its own entries and their checks: the detector runs on every portal page and must stay
  * small. The reader's table, with its speech checks, is in utils/reader/reader-messages.ts.
  */
+import { ASSIST_TOOLS, type AssistTool, isAssistTool } from './assist/tools';
 import type { ScriptChoice, ScriptViewState, SourceChoice } from './convert/script-view';
 import type { PageVerdict } from './detect/detect-article-page';
 import { isScriptChoice, isSourceChoice } from './message-checks';
@@ -49,8 +50,21 @@ export const PAGE_CONVERT_MESSAGES = {
   '→page:page-pinyin-state': entry<object, PinyinViewState>(FROM_EXTENSION),
 } satisfies PageTable;
 
+/** What the 辅助工具 bundle (entrypoints/assist.ts) answers. */
+export const ASSIST_MESSAGES = {
+  /** Turn on exactly these tools in this page (the background, after the popup or a shortcut). */
+  '→page:assist-tools': entry<{ tools: AssistTool[] }, true>(
+    ['background'],
+    (m) =>
+      Array.isArray(m.tools) &&
+      m.tools.length <= ASSIST_TOOLS.length &&
+      m.tools.every(isAssistTool),
+  ),
+} satisfies PageTable;
+
 /** Every `→page` message, whichever content script receives it (a type: no script bundles them all). */
 export type PageProtocol = typeof DETECTOR_MESSAGES &
   typeof ENTRY_BUTTON_MESSAGES &
   typeof PAGE_CONVERT_MESSAGES &
+  typeof ASSIST_MESSAGES &
   typeof READER_MESSAGES;

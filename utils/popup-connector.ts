@@ -5,6 +5,7 @@
  */
 
 import { browser } from 'wxt/browser';
+import type { AssistSetResult, AssistTool } from './assist/tools';
 import { TAB_SCRIPTS } from './background/tab-scripts';
 import type { ScriptChoice, ScriptViewState, SourceChoice } from './convert/script-view';
 import type { PageDescription } from './detect/describe-page';
@@ -63,6 +64,9 @@ export interface PopupConnector {
     source: SourceChoice,
   ): Promise<ScriptViewState | null>;
   pageScript(tabId: number): Promise<ScriptViewState | null>;
+  /** The 辅助工具 on in the tab, and turning exactly these on ([] is all off). */
+  assistTools(tabId: number): Promise<AssistTool[]>;
+  setAssistTools(tabId: number, tools: AssistTool[]): Promise<AssistSetResult>;
   /** Shows pinyin over the tab's page ('off' takes it off); null where not allowed. */
   pinyinPage(tabId: number, mode: PinyinMode): Promise<PinyinViewState | null>;
   pagePinyin(tabId: number): Promise<PinyinViewState | null>;
@@ -148,6 +152,13 @@ export function createBrowserConnector(search: string): PopupConnector {
       ),
     pageScript: (tabId) =>
       sendToBackground({ type: 'ui→background:page-script-state', tabId }).catch(() => null),
+    assistTools: (tabId) =>
+      sendToBackground({ type: 'ui→background:assist-tools', tabId }).catch(() => []),
+    setAssistTools: (tabId, tools) =>
+      sendToBackground({ type: 'ui→background:assist-set', tabId, tools }).catch(() => ({
+        ok: false as const,
+        reason: 'not-allowed' as const,
+      })),
     pinyinPage: (tabId, mode) =>
       sendToBackground({ type: 'ui→background:pinyin-page', tabId, mode }).catch(() => null),
     pagePinyin: (tabId) =>

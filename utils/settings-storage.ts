@@ -55,10 +55,15 @@ export function settingsOfItems(items: Items): Settings {
   return migrateSettings({ ...main, sites });
 }
 
-const sameSite = (a: SiteSettings | undefined, b: SiteSettings | undefined) =>
-  a?.autoOpen === b?.autoOpen &&
-  a?.hideEntryButton === b?.hideEntryButton &&
-  a?.script === b?.script;
+/**
+ * Whether a site's entry is unchanged: every field compared, so a field added to `SiteSettings`
+ * is saved without touching this (a field-by-field list here once forgot two of them).
+ */
+function sameSite(a: SiteSettings = {}, b: SiteSettings = {}): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof SiteSettings)[]);
+  for (const key of keys) if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) return false;
+  return true;
+}
 
 /**
  * What to write and remove to bring sync from `items` to `next`: the settings item, the sites that

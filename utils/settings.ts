@@ -4,8 +4,20 @@
  * unknown value falls back to its default without resetting the rest.
  */
 
+import {
+  type AssistTool,
+  CAPTION_POSITIONS,
+  CAPTION_SIZES_PX,
+  type CaptionPosition,
+  CURSOR_COLOURS,
+  CURSOR_SIZES_PX,
+  type CursorColour,
+  DWELL_MS_CHOICES,
+  toolList,
+} from './assist/tools';
 import type { ScriptChoice, SourceChoice } from './convert/script-view';
 import { isScript, type Script } from './convert/scripts';
+import { CONTROL_SIZE_NAMES, type ControlSize } from './display/control-size';
 import { FONT_SIZES_PX } from './display/font-size';
 import { isThemeName, type ThemeName } from './display/themes';
 import {
@@ -29,6 +41,8 @@ export interface SiteSettings {
   hideEntryButton?: boolean;
   /** Always show this site in this script: the reader and the page itself. */
   script?: Script;
+  /** 辅助工具 always on in this site's tabs ("always on this site"). */
+  assist?: AssistTool[];
   /** Always show pinyin on this site (the reader and the page itself), in this mode. */
   pinyin?: Exclude<PinyinMode, 'off'>;
 }
@@ -49,6 +63,18 @@ export const DEFAULT_SETTINGS = {
   speechRate: 1 as number,
   /** The chosen voice's name; empty for the best voice for the text. */
   speechVoice: '' as string,
+  /** 辅助工具 on in every tab the user has not set them in (utils/assist/tools.ts). */
+  assistDefaults: [] as AssistTool[],
+  /** 指读: how long the pointer rests on an element before it is read. */
+  pointReadDwellMs: 300 as number,
+  /** 大字幕: type size and where the bar sits. */
+  captionSizePx: 40 as number,
+  captionPosition: 'bottom' as CaptionPosition,
+  /** 大鼠标: fill colour (the edge is the other one) and size. */
+  cursorColour: 'black' as CursorColour,
+  cursorSizePx: 48 as number,
+  /** Our own controls' size (labels and targets): normal, large, extra large. */
+  controlSize: 'normal' as ControlSize,
   /** Pinyin over the reader's text: off, uncommon characters only, or every character. */
   pinyin: 'off' as PinyinMode,
   /** Hong Kong text is annotated in Jyutping (Cantonese) rather than pinyin. */
@@ -96,10 +122,22 @@ const REPAIRS: { [K in keyof Settings]: FieldRepair<Settings[K]> } = {
       ? value
       : undefined,
   speechVoice: (value) => (typeof value === 'string' && value.length <= 200 ? value : undefined),
+  assistDefaults: (value) => toolList(value),
+  pointReadDwellMs: (value) => oneOf(DWELL_MS_CHOICES, value),
+  captionSizePx: (value) => oneOf(CAPTION_SIZES_PX, value),
+  captionPosition: (value) => oneOf(CAPTION_POSITIONS, value),
+  cursorColour: (value) => oneOf(CURSOR_COLOURS, value),
+  cursorSizePx: (value) => oneOf(CURSOR_SIZES_PX, value),
+  controlSize: (value) => oneOf(CONTROL_SIZE_NAMES, value),
   pinyin: (value) => (isPinyinMode(value) ? value : undefined),
   jyutpingForHongKong: (value) => (typeof value === 'boolean' ? value : undefined),
   sites: (value) => (isRecord(value) ? repairSites(value) : undefined),
 };
+
+/** `value` when it is one of `choices`. */
+function oneOf<T extends string | number>(choices: readonly T[], value: unknown): T | undefined {
+  return (choices as readonly unknown[]).includes(value) ? (value as T) : undefined;
+}
 
 /** A host name as the site list keys it: lower case, letters, digits, dots and hyphens. */
 export function isHostName(value: string): boolean {
@@ -117,6 +155,8 @@ function repairSites(value: Record<string, unknown>): Record<string, SiteSetting
     if (entry.autoOpen === true) site.autoOpen = true;
     if (entry.hideEntryButton === true) site.hideEntryButton = true;
     if (isScript(entry.script)) site.script = entry.script;
+    const assist = toolList(entry.assist);
+    if (assist && assist.length > 0) site.assist = assist;
     if (entry.pinyin === 'rare' || entry.pinyin === 'all') site.pinyin = entry.pinyin;
     if (Object.keys(site).length > 0) sites[host] = site;
   }
@@ -139,6 +179,7 @@ export function withSite(
   if (merged.autoOpen) site.autoOpen = true;
   if (merged.hideEntryButton) site.hideEntryButton = true;
   if (merged.script) site.script = merged.script;
+  if (merged.assist && merged.assist.length > 0) site.assist = merged.assist;
   if (merged.pinyin) site.pinyin = merged.pinyin;
   const { [host]: _old, ...others } = settings.sites;
   return Object.keys(site).length > 0 ? { ...others, [host]: site } : others;

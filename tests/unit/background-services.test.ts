@@ -5,6 +5,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createAssistService } from '~/utils/background/assist-service';
 import { createBundleInjection } from '~/utils/background/bundle-injection';
 import { startDetectorSync } from '~/utils/background/detector-sync';
 import { createExtractionRelay } from '~/utils/background/extraction-relay';
@@ -23,6 +24,7 @@ import {
   type MessageType,
 } from '~/utils/messages';
 import { loadSettings, updateSettings } from '~/utils/settings-storage';
+import type { BackgroundSpeech } from '~/utils/speech/background-speech';
 import type { ChromeTtsApi } from '~/utils/speech/engine';
 
 const ORIGIN = fakeBrowser.runtime.getURL('/');
@@ -351,6 +353,117 @@ describe('speech service', () => {
   });
 });
 
+describe('assist tools', () => {
+  /** A tab's tools bundle answers once it has been injected there. */
+  function assistTabs() {
+    const tabs = fakeTabs((tabId, message) =>
+      message.type === '→page:assist-tools' && tabs.injected.some((run) => run.tabId === tabId)
+        ? true
+        : new Error('no listener'),
+    );
+    return tabs;
+  }
+  function service(tabs: ReturnType<typeof fakeTabs>, speech?: BackgroundSpeech) {
+    const assist = createAssistService({
+      tabs: fakeBrowser.tabs,
+      store: fakeBrowser.storage,
+      sendToTab: tabs.sendToTab,
+      injectScript: tabs.injectScript,
+      speech,
+    });
+    listen(assist.handlers);
+    return assist;
+  }
+
+  it("injects the tools' bundle only into the popup's tab once a tool is on there", async () => {
+    const tabs = assistTabs();
+    service(tabs);
+    const set = (tabId: number, tools: unknown, from = FROM_POPUP) =>
+      deliver({ type: 'ui→background:assist-set', tabId, tools }, from);
+    await expect(
+      deliver({ type: 'ui→background:assist-tools', tabId: 9 }, FROM_POPUP),
+    ).resolves.toEqual([]);
+    await expect(set(9, [])).resolves.toEqual({ ok: true, tools: [] });
+    expect(tabs.injected).toEqual([]);
+    await expect(set(9, ['ruler', 'pointRead'])).resolves.toEqual({
+      ok: true,
+      tools: ['pointRead', 'ruler'],
+    });
+    expect(tabs.injected).toEqual([{ tabId: 9, files: ['/assist.js'] }]);
+    await expect(
+      deliver({ type: 'ui→background:assist-tools', tabId: 9 }, FROM_POPUP),
+    ).resolves.toEqual(['pointRead', 'ruler']);
+    await expect(set(666, ['cursor'])).resolves.toEqual({ ok: false, reason: 'not-allowed' });
+    // A page's content script cannot turn tools on, in its own tab or another; nor can a popup
+    // name tools that do not exist.
+    await expect(set(READER_TAB, ['cursor'], FROM_PAGE)).resolves.toBeUndefined();
+    await expect(set(9, ['cursor', 'keylogger'])).resolves.toBeUndefined();
+    await expect(set(9, Array(6).fill('cursor'))).resolves.toBeUndefined();
+    expect(tabs.injected).toEqual([{ tabId: 9, files: ['/assist.js'] }]);
+    expect(tabs.told.filter((told) => told.tabId !== 666).map((told) => told.tabId)).toEqual([
+      9, 9, 9,
+    ]);
+  });
+
+  it("gives an untouched tab its site's tools and the defaults, again on each new page", async () => {
+    await updateSettings({
+      assistDefaults: ['cursor'],
+      sites: { 'www.ziyang.gov.cn': { assist: ['caption'] } },
+    });
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.ziyang.gov.cn/zwgk/1.html' });
+    const tabId = tab.id as number;
+    const tabs = assistTabs();
+    service(tabs);
+    const toolsOn = () => deliver({ type: 'ui→background:assist-tools', tabId }, FROM_POPUP);
+    await expect(toolsOn()).resolves.toEqual(['caption', 'cursor']);
+    await fakeBrowser.tabs.onUpdated.trigger(tabId, { status: 'complete' }, tab);
+    await vi.waitFor(() => expect(tabs.injected).toEqual([{ tabId, files: ['/assist.js'] }]));
+    // What the user sets in the tab wins, "all off" too, until the tab closes.
+    await deliver({ type: 'ui→background:assist-set', tabId, tools: [] }, FROM_POPUP);
+    await expect(toolsOn()).resolves.toEqual([]);
+    await fakeBrowser.tabs.onRemoved.trigger(tabId, { windowId: 1, isWindowClosing: false });
+    await vi.waitFor(async () => expect(await toolsOn()).toEqual(['caption', 'cursor']));
+  });
+
+  it("says 指读's text in the sender's own tab only, and nothing beyond one element's text", async () => {
+    const spoken: string[] = [];
+    let stops = 0;
+    const tts: ChromeTtsApi = {
+      speak: (text, options) => {
+        spoken.push(text);
+        options.onEvent?.({ type: 'start' });
+      },
+      stop: () => {
+        stops += 1;
+      },
+      getVoices: (callback) => callback([{ voiceName: 'Mandarin', lang: 'zh-CN' }]),
+    };
+    const tabs = fakeTabs();
+    const { speech } = createSpeechService({
+      tts,
+      tabs: fakeBrowser.tabs,
+      store: fakeBrowser.storage,
+      sendToTab: tabs.sendToTab,
+      openReader: async () => ({ ok: true }),
+    });
+    service(tabs, speech);
+    const request = { chunks: ['链接，通知公告'], startIndex: 0, rate: 1, lang: 'zh-Hans' };
+    const speak = { type: 'content→background:assist-speak', request };
+    await expect(deliver(speak, FROM_POPUP)).resolves.toBeUndefined();
+    const tooLong = { ...request, chunks: Array(101).fill('长'.repeat(80)) };
+    await expect(deliver({ ...speak, request: tooLong }, FROM_PAGE)).resolves.toBeUndefined();
+    expect(spoken).toEqual([]);
+    await expect(deliver(speak, FROM_PAGE)).resolves.toMatchObject({ ok: true });
+    expect(spoken).toEqual(['链接，通知公告']);
+    // 指读 is not a reading the popup follows or the reader highlights.
+    expect(speech.status(READER_TAB).progress.state).toBe('idle');
+    expect(tabs.told).toEqual([]);
+    const before = stops;
+    await deliver({ type: 'content→background:assist-hush' }, FROM_PAGE);
+    expect(stops).toBeGreaterThan(before);
+  });
+});
+
 describe('shortcuts', () => {
   it('toggles the reader where there is one, opens it where not, and reads aloud', async () => {
     const listeners: ((command: string) => void)[] = [];
@@ -365,12 +478,14 @@ describe('shortcuts', () => {
     const tabs = fakeTabs(() => (hasReader ? { open: true } : new Error('no listener')));
     const openReader = vi.fn(async () => ({ ok: true }));
     const toggleBackgroundSpeech = vi.fn(async () => undefined);
+    const toggleTool = vi.fn(async () => undefined);
     listenForShortcuts({
       commands: fakeBrowser.commands,
       tabs: fakeBrowser.tabs,
       sendToTab: tabs.sendToTab,
       openReader,
       toggleBackgroundSpeech,
+      toggleTool,
     });
     const press = async (command: string) => {
       for (const listener of listeners) listener(command);
@@ -384,6 +499,12 @@ describe('shortcuts', () => {
     expect(tabs.told.at(-1)).toEqual({ tabId: tab.id, type: '→page:reader-toggle' });
     await press('toggle-speech');
     expect(toggleBackgroundSpeech).toHaveBeenCalledWith(tab.id);
+    await press('toggle-point-read');
+    await press('toggle-caption');
+    expect(toggleTool.mock.calls).toEqual([
+      [tab.id, 'pointRead'],
+      [tab.id, 'caption'],
+    ]);
   });
 });
 

@@ -19,11 +19,24 @@ function targets(options: { activeTab?: number; readerInTab: boolean }) {
     toggleSpeech: async (tabId: number) => {
       calls.push(`speech ${tabId}`);
     },
+    toggleTool: async (tabId: number, tool: string) => {
+      calls.push(`${tool} ${tabId}`);
+    },
   };
 }
 
 describe('keyboard shortcuts', () => {
   beforeEach(() => fakeBrowser.reset());
+
+  it('toggle-point-read and toggle-caption turn that tool on or off in the active tab', async () => {
+    const active = targets({ activeTab: 3, readerInTab: false });
+    await runCommand('toggle-point-read', active);
+    await runCommand('toggle-caption', active);
+    expect(active.calls).toEqual(['pointRead 3', 'caption 3']);
+    const noTab = targets({ readerInTab: false });
+    await runCommand('toggle-caption', noTab);
+    expect(noTab.calls).toEqual([]);
+  });
 
   it('toggle-reader toggles a reader that is there, and injects one that is not', async () => {
     const withReader = targets({ activeTab: 7, readerInTab: true });

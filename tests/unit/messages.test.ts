@@ -8,6 +8,7 @@ import {
   senderKindOf,
 } from '~/utils/messages';
 import {
+  ASSIST_MESSAGES,
   DETECTOR_MESSAGES,
   ENTRY_BUTTON_MESSAGES,
   PAGE_CONVERT_MESSAGES,
@@ -36,6 +37,7 @@ const SPEECH_REQUEST = {
 
 /** Each receiver's table: the content scripts' (`→page`), then the background's. */
 const TABLES = [
+  ASSIST_MESSAGES,
   DETECTOR_MESSAGES,
   ENTRY_BUTTON_MESSAGES,
   PAGE_CONVERT_MESSAGES,
@@ -44,6 +46,7 @@ const TABLES = [
 ];
 /** The whole protocol: every message type once. */
 const PROTOCOL = {
+  ...ASSIST_MESSAGES,
   ...DETECTOR_MESSAGES,
   ...ENTRY_BUTTON_MESSAGES,
   ...PAGE_CONVERT_MESSAGES,

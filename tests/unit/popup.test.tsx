@@ -34,6 +34,8 @@ function fakeConnector(status: PopupStatus, { readsInPage = false } = {}) {
     speech: vi.fn(async () => undefined),
     convertPage: vi.fn(async () => null),
     pageScript: async () => null,
+    assistTools: async () => [],
+    setAssistTools: vi.fn(async (_tab: number, tools) => ({ ok: true as const, tools })),
     pinyinPage: vi.fn(async (_tab: number, mode: 'off' | 'rare' | 'all') => ({
       mode,
       loading: false,

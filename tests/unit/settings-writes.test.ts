@@ -125,6 +125,34 @@ describe('per-site entries', () => {
     expect(reloaded.sites[host(total - 1)]).toEqual({ autoOpen: true });
   }, 30_000);
 
+  it("are written again when only a site's 辅助工具 change", async () => {
+    const store = quickStore();
+    let settings = await store.loadSettings();
+    settings = await store.updateSettings({
+      sites: withSite(settings, host(1), { autoOpen: true, assist: ['caption'] }),
+    });
+    await store.updateSettings({
+      sites: withSite(settings, host(1), { assist: ['pointRead', 'caption'] }),
+    });
+    expect((await quickStore().loadSettings()).sites[host(1)]).toEqual({
+      autoOpen: true,
+      assist: ['pointRead', 'caption'],
+    });
+  });
+
+  it("are written again when only a site's pinyin changes", async () => {
+    const store = quickStore();
+    let settings = await store.loadSettings();
+    settings = await store.updateSettings({
+      sites: withSite(settings, host(1), { autoOpen: true, pinyin: 'rare' }),
+    });
+    await store.updateSettings({ sites: withSite(settings, host(1), { pinyin: 'all' }) });
+    expect((await quickStore().loadSettings()).sites[host(1)]).toEqual({
+      autoOpen: true,
+      pinyin: 'all',
+    });
+  });
+
   it('stay within the byte budget with the longest host names', async () => {
     const quotas = enforceSyncQuotas();
     const store = quickStore();

@@ -1,4 +1,5 @@
 /** The keyboard shortcuts, wired to the tab the user is looking at (utils/commands.ts decides). */
+import type { AssistTool } from '../assist/tools';
 import { runCommand } from '../commands';
 import type { TabSender } from '../messages';
 import type { BrowserEvent } from './apis';
@@ -10,6 +11,8 @@ export function listenForShortcuts(deps: {
   openReader: (tabId: number) => Promise<unknown>;
   /** Reading aloud in the background, where the browser has it (Chrome). */
   toggleBackgroundSpeech: ((tabId: number) => Promise<unknown>) | undefined;
+  /** Turns one of the 辅助工具 on or off in a tab. */
+  toggleTool: (tabId: number, tool: AssistTool) => Promise<unknown>;
 }) {
   deps.commands.onCommand.addListener(
     (command) =>
@@ -25,6 +28,7 @@ export function listenForShortcuts(deps: {
           if (deps.toggleBackgroundSpeech) await deps.toggleBackgroundSpeech(tabId);
           else await deps.sendToTab(tabId, { type: '→page:speech-control', action: 'toggle' });
         },
+        toggleTool: deps.toggleTool,
       }),
   );
 }

@@ -13,6 +13,8 @@ export const TAB_SCRIPTS = {
   pageConvert: '/content-scripts/page-convert.js',
   /** An article's title and date's clues, run by the popup when it opens on an article. */
   pageDescription: '/content-scripts/page-description.js',
+  /** The 辅助工具 (entrypoints/assist.ts), injected where one of them is on. */
+  assist: '/assist.js',
 } as const;
 
 /** The detector's bundle, also registered at runtime on the sites the user adds. */

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OptionsView, type Shortcut } from '~/components/options-view';
+import { controlSizeDeclarations } from '../display/control-size';
 import { themeStylesheet } from '../display/themes';
 import { sendToBackground } from '../messages';
 import { withSite } from '../settings';
@@ -53,7 +54,7 @@ export function OptionsApp() {
   }, []);
   return (
     <>
-      <style>{themeStylesheet(':root', settings.theme)}</style>
+      <style>{`${themeStylesheet(':root', settings.theme)}\n:root{${controlSizeDeclarations(settings.controlSize)}}`}</style>
       <OptionsView
         settings={settings}
         saveFailed={saveFailed}

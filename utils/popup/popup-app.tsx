@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PopupView } from '~/components/popup-view';
 import type { SpeechCommand, SpeechView } from '~/components/speech-controls';
+import type { AssistTool } from '~/utils/assist/tools';
 import type { ScriptChoice } from '~/utils/convert/script-view';
+import { controlSizeDeclarations } from '~/utils/display/control-size';
 import { themeStylesheet } from '~/utils/display/themes';
 import type { PopupConnector, PopupStatus } from '~/utils/popup-connector';
 import { withSite } from '~/utils/settings';
@@ -41,6 +43,22 @@ export function PopupApp({
   const [permissionDenied, setPermissionDenied] = useState(false);
   const [speech, setSpeech] = useState<SpeechView | 'unsupported'>();
   const [pageScript, setPageScript] = useState<ScriptChoice>('original');
+  const [assist, setAssist] = useState<AssistTool[]>();
+  const [assistNotAllowed, setAssistNotAllowed] = useState(false);
+  useEffect(() => {
+    if (tabId !== undefined) void connector.assistTools(tabId).then(setAssist);
+  }, [connector, tabId]);
+
+  const setAssistTools = async (tools: AssistTool[]) => {
+    if (tabId === undefined) return;
+    const result = await connector.setAssistTools(tabId, tools);
+    setAssistNotAllowed(!result.ok);
+    if (!result.ok) return;
+    setAssist(result.tools);
+    // "Always on this site" follows what is on, so the site's next pages open the same way.
+    if (host && (settings.sites[host]?.assist?.length ?? 0) > 0)
+      await change({ sites: withSite(settings, host, { assist: result.tools }) });
+  };
   useEffect(() => {
     if (tabId !== undefined)
       void connector.pageScript(tabId).then((state) => setPageScript(state?.shown ?? 'original'));
@@ -102,7 +120,7 @@ export function PopupApp({
 
   return (
     <>
-      <style>{themeStylesheet(':root', settings.theme)}</style>
+      <style>{`${themeStylesheet(':root', settings.theme)}\n:root{${controlSizeDeclarations(settings.controlSize)}}`}</style>
       <PopupView
         status={status}
         settings={settings}
@@ -134,6 +152,12 @@ export function PopupApp({
         onSetZoom={applyZoom}
         onSetAutoOpen={setAutoOpen}
         onOpenOptions={connector.openOptions}
+        assist={assist}
+        assistNotAllowed={assistNotAllowed}
+        onSetAssist={(tools) => void setAssistTools(tools)}
+        onAssistSiteAlways={(on) => {
+          if (host) void change({ sites: withSite(settings, host, { assist: on ? assist : [] }) });
+        }}
       />
     </>
   );

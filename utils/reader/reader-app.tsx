@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ReaderView, type ReaderViewProps } from '../../components/reader-view';
 import type { ScriptView, ScriptViewState } from '../convert/script-view';
+import { controlSizeDeclarations } from '../display/control-size';
 import { themeStylesheet } from '../display/themes';
 import { typographyDeclarations } from '../display/typography';
 import type { PinyinView, PinyinViewState } from '../pinyin/pinyin-view';
@@ -62,7 +63,7 @@ export function ReaderApp({
     <div
       class="yd-theme"
       data-theme={settings.theme}
-      style={`${typographyDeclarations(settings, lang)};height:100%`}
+      style={`${typographyDeclarations(settings, lang)};${controlSizeDeclarations(settings.controlSize)};height:100%`}
     >
       <style>{themeStylesheet('.yd-theme', settings.theme)}</style>
       <ReaderView

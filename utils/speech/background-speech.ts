@@ -42,6 +42,13 @@ export interface BackgroundSpeech {
   start(tabId: number, request: SpeechRequest): Promise<SpeechStartResult>;
   /** Reads a tab aloud from the popup or a shortcut: the tab's reader is asked for its plan. */
   startTab(tabId: number): Promise<SpeechStartResult>;
+  /**
+   * Says a short text for a tab's 指读 (the element under the pointer): it takes over from any
+   * reading like `start`, but sends the tab no progress (no reader highlights anything for it).
+   */
+  say(tabId: number, request: SpeechRequest): Promise<SpeechStartResult>;
+  /** Stops a tab's 指读 speech, if it is what is being said. */
+  hush(tabId: number): void;
   /** A tab reads aloud by itself: stop everything else. */
   claim(tabId: number): void;
   control(tabId: number | undefined, action: SpeechAction, rate?: number): Promise<SpeechStatus>;
@@ -54,7 +61,7 @@ export interface BackgroundSpeech {
 export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSpeech {
   const controller = createSpeechController(deps.engine);
   /** The tab being read by us, or by its own page engine. */
-  let owner: { tabId: number; engine: 'background' | 'page' } | null = null;
+  let owner: { tabId: number; engine: 'background' | 'page'; quiet?: true } | null = null;
   let knownVoices: readonly VoiceInfo[] | null = null;
   let noChineseVoice = false;
   let networkVoice = false;
@@ -64,7 +71,7 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
   /** Tells the popup where reading now stands (the status of whoever reads). */
   const published = () => deps.publish?.(status());
   controller.subscribe((progress) => {
-    if (owner?.engine === 'background')
+    if (owner?.engine === 'background' && !owner.quiet)
       void deps.sendProgress(owner.tabId, progress).catch(() => {});
     published();
   });
@@ -82,20 +89,21 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
   }
 
   /** Whoever read before (another tab, or a page engine) stops. */
-  function takeOver(tabId: number, engine: 'background' | 'page') {
+  /** `quiet`: the new owner is 指读, which stops a reading even in its own tab. */
+  function takeOver(tabId: number, engine: 'background' | 'page', quiet = false) {
     const previous = owner;
-    owner = { tabId, engine };
+    owner = quiet ? { tabId, engine, quiet } : { tabId, engine };
     published();
     if (!previous) return;
     if (previous.engine === 'background') {
       // Silence our own reading; the old tab clears its highlight on the idle progress.
       controller.stop();
-      if (previous.tabId !== tabId || engine === 'page') {
+      if (!previous.quiet && (previous.tabId !== tabId || engine === 'page' || quiet)) {
         void deps
           .sendProgress(previous.tabId, { ...controller.progress(), state: 'idle', total: 0 })
           .catch(() => {});
       }
-    } else if (previous.tabId !== tabId) {
+    } else if (previous.tabId !== tabId || quiet) {
       void deps.sendStop(previous.tabId).catch(() => {});
     }
   }
@@ -112,8 +120,11 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
         published();
       });
     }
+    // 指读's short texts are not a reading the popup controls.
     const reading =
-      owner?.engine === 'background' && (tabId === undefined || owner.tabId === tabId);
+      owner?.engine === 'background' &&
+      !owner.quiet &&
+      (tabId === undefined || owner.tabId === tabId);
     return {
       progress: reading
         ? controller.progress()
@@ -124,7 +135,11 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
     };
   };
 
-  async function start(tabId: number, request: SpeechRequest): Promise<SpeechStartResult> {
+  async function start(
+    tabId: number,
+    request: SpeechRequest,
+    quiet = false,
+  ): Promise<SpeechStartResult> {
     if (request.chunks.length === 0) return { ok: false, reason: 'nothing-to-read' };
     const voice = pickVoice(await loadVoices(), request.lang, request.voiceName);
     noChineseVoice = voice === undefined;
@@ -133,8 +148,9 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
       published();
       return { ok: false, reason: 'no-chinese-voice' };
     }
-    takeOver(tabId, 'background');
-    lastRequest = { tabId, request };
+    takeOver(tabId, 'background', quiet);
+    // A 指读 text is not a reading the popup's play should resume.
+    lastRequest = quiet ? null : { tabId, request };
     controller.load(request.chunks, { lang: voice.lang, voiceName: voice.name });
     controller.setRate(request.rate);
     controller.play(request.startIndex);
@@ -150,6 +166,13 @@ export function createBackgroundSpeech(deps: BackgroundSpeechDeps): BackgroundSp
   return {
     start,
     startTab,
+    say: (tabId, request) => start(tabId, request, true),
+    hush(tabId) {
+      if (owner?.tabId !== tabId || !owner.quiet) return;
+      controller.stop();
+      owner = null;
+      published();
+    },
     claim(tabId) {
       takeOver(tabId, 'page');
     },

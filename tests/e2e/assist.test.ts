@@ -1,0 +1,667 @@
+/// <reference types="chrome" />
+/**
+ * The 辅助工具 on government pages (a column list and an article), in Chromium with the built
+ * extension and real voices: 指读 through chrome.tts (observed in the service worker), the caption
+ * bar in the chosen script and size, the guide lines and the ruler following the pointer, the large
+ * pointer, "all off" leaving the DOM and computed styles as they were, and axe with each tool on.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collapse } from '../../utils/assist/describe';
+import { FRAME_TIMES_GLOBAL } from '../../utils/assist/page-tools';
+import type { AssistTool } from '../../utils/assist/tools';
+import { loadConverter } from '../../utils/convert/load-converter';
+import { loadNodeDictionaries } from '../../utils/convert/load-node';
+import type { Message } from '../../utils/messages';
+import { axeViolations, type Harness, openPopup, startHarness, tabIdOf } from './harness';
+
+let harness: Harness;
+type TtsEntry = { text?: string; stop?: true; at: number; events: string[]; startAt?: number };
+
+beforeAll(async () => {
+  harness = await startHarness();
+  // Every chrome.tts call the background makes, with the events the voice reports.
+  await harness.serviceWorker.evaluate(() => {
+    const world = globalThis as unknown as {
+      ttsLog: TtsEntry[];
+    };
+    world.ttsLog = [];
+    const speak = chrome.tts.speak.bind(chrome.tts);
+    const stop = chrome.tts.stop.bind(chrome.tts);
+    chrome.tts.speak = ((text: string, options: chrome.tts.TtsOptions = {}) => {
+      const entry = { text, at: Date.now(), events: [] as string[], startAt: 0 };
+      world.ttsLog.push(entry);
+      return speak(text, {
+        ...options,
+        onEvent: (event) => {
+          entry.events.push(event.type);
+          if (event.type === 'start') entry.startAt = Date.now();
+          options.onEvent?.(event);
+        },
+      });
+    }) as typeof chrome.tts.speak;
+    chrome.tts.stop = () => {
+      world.ttsLog.push({ stop: true, at: Date.now(), events: [] });
+      stop();
+    };
+  });
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+const ttsLog = () =>
+  harness.serviceWorker.evaluate(
+    () => (globalThis as unknown as { ttsLog: TtsEntry[] }).ttsLog,
+  ) as Promise<TtsEntry[]>;
+const clearTts = () =>
+  harness.serviceWorker.evaluate(() => {
+    (globalThis as unknown as { ttsLog: unknown[] }).ttsLog.length = 0;
+  });
+
+/**
+ * Evaluates an expression in the extension's isolated world in the page's top frame (where the
+ * tools keep their frame times, out of the page's sight), through the DevTools protocol.
+ */
+async function inExtensionWorld(page: Page, expression: string): Promise<unknown> {
+  const session = await page.context().newCDPSession(page);
+  const worlds: number[] = [];
+  session.on('Runtime.executionContextCreated', ({ context }) => {
+    const { id, origin, auxData } = context as {
+      id: number;
+      origin: string;
+      auxData?: { isDefault?: boolean; frameId?: string };
+    };
+    if (origin.startsWith('chrome-extension://') && auxData?.isDefault === false) worlds.push(id);
+  });
+  // Enabling reports every existing context as created.
+  await session.send('Runtime.enable');
+  await session.send('Runtime.disable');
+  let value: unknown;
+  for (const contextId of worlds) {
+    const { result } = await session
+      .send('Runtime.evaluate', { expression, contextId, returnByValue: true })
+      .catch(() => ({ result: undefined }));
+    if (result?.value !== undefined) value = result.value;
+  }
+  await session.detach();
+  return value;
+}
+
+function send<T>(page: Page, message: Message): Promise<T> {
+  return page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
+}
+
+/** A page with an extension page beside it to send the popup's messages from. */
+async function open(slug: string) {
+  const page = await harness.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 800 });
+  await page.goto(harness.page(slug).url);
+  const tabId = await tabIdOf(harness, page);
+  const control = await openPopup(harness, tabId);
+  await page.bringToFront();
+  const setTools = async (tools: AssistTool[]) => {
+    const result = await send<{ ok: boolean }>(control, {
+      type: 'ui→background:assist-set',
+      tabId,
+      tools,
+    });
+    expect(result.ok).toBe(true);
+    await page.bringToFront();
+  };
+  const setSettings = (change: Record<string, unknown>) =>
+    control.evaluate(async (c) => {
+      const { settings } = await chrome.storage.sync.get('settings');
+      await chrome.storage.sync.set({
+        settings: { ...(settings as object | undefined), ...c, version: 2 },
+      });
+    }, change);
+  return { page, tabId, control, setTools, setSettings };
+}
+
+const speaking = (page: Page) =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('[data-speaking="true"]'), (e) => e.textContent?.trim()),
+  );
+
+describe('指读 (point to read)', () => {
+  it.each(['ziyang-list', 'ziyang-article'])(
+    '%s: hover a link → outlined, data-speaking, chrome.tts starts with its text; moving on stops it',
+    async (slug) => {
+      const { page, control } = await open(slug);
+      // The popup's own toggle.
+      const toggle = control.getByTestId('assist-point-read');
+      await toggle.click();
+      await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+      await page.bringToFront();
+      await clearTts();
+
+      const links = page.locator('a[href]:visible');
+      const first = links.nth(5);
+      const second = links.nth(8);
+      const firstText = collapse((await first.textContent()) ?? '');
+      await page.mouse.move(5, 5);
+      await first.hover();
+      await expect.poll(() => first.getAttribute('data-speaking')).toBe('true');
+      await expect
+        .poll(async () => (await ttsLog()).find((e) => e.text?.startsWith('链接，'))?.text)
+        .toBe(`链接，${firstText}`);
+      // The voice really started (a start event from speech-dispatcher).
+      await expect
+        .poll(async () => (await ttsLog()).find((e) => e.text?.startsWith('链接，'))?.events)
+        .toContain('start');
+      // The outline does not move anything: an outline and a shadow, no border.
+      const outline = await first.evaluate((element) => {
+        const style = getComputedStyle(element);
+        return { outline: style.outlineStyle, width: style.outlineWidth };
+      });
+      expect(outline).toEqual({ outline: 'solid', width: '3px' });
+
+      const secondText = collapse((await second.textContent()) ?? '');
+      const before = (await ttsLog()).length;
+      await second.hover();
+      // The first stops at once; the second is read after the dwell.
+      await expect.poll(() => first.getAttribute('data-speaking')).toBeNull();
+      await expect.poll(() => second.getAttribute('data-speaking')).toBe('true');
+      const after = (await ttsLog()).slice(before);
+      expect(after.some((e) => e.stop)).toBe(true);
+      await expect
+        .poll(async () => (await ttsLog()).slice(before).find((e) => e.text)?.text)
+        .toBe(`链接，${secondText}`);
+      // Back onto the second after a moment on the same element: not read twice in a row.
+      const count = (await ttsLog()).filter((e) => e.text).length;
+      const box = await second.boundingBox();
+      if (!box) throw new Error('no box');
+      await page.mouse.move(box.x + 2, box.y + box.height / 2);
+      await page.waitForTimeout(600);
+      expect((await ttsLog()).filter((e) => e.text).length).toBe(count);
+
+      await control.getByTestId('assist-off').click();
+      await expect.poll(() => speaking(page)).toEqual([]);
+      await control.close();
+      await page.close();
+    },
+  );
+
+  it('Tab to a link reads it at once, through chrome.tts', async () => {
+    const { page, setTools, control } = await open('ziyang-list');
+    await setTools(['pointRead']);
+    await clearTts();
+    // Focus the first link by keyboard.
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const active = document.activeElement as HTMLElement | null;
+      return { tag: active?.tagName, text: active?.textContent ?? '' };
+    });
+    expect(focused.tag).toBe('A');
+    await expect
+      .poll(async () => (await ttsLog()).find((e) => e.text)?.text)
+      .toBe(`链接，${collapse(focused.text)}`);
+    expect(await speaking(page)).toEqual([focused.text.trim()]);
+    await setTools([]);
+    await control.close();
+    await page.close();
+  });
+});
+
+describe('in the reader', () => {
+  it('指读 reads the reader paragraph under the pointer, and the caption shows it', async () => {
+    const { page, setTools, control } = await open('hanweb-notice');
+    await page.getByTestId('reader-entry').click();
+    await page.getByTestId('reader-content').waitFor();
+    await setTools(['pointRead', 'caption']);
+    await clearTts();
+    const paragraph = page.getByTestId('reader-content').locator('p').nth(1);
+    await paragraph.hover({ position: { x: 20, y: 10 } });
+    const text = collapse((await paragraph.textContent()) ?? '');
+    await expect.poll(() => paragraph.getAttribute('data-speaking')).toBe('true');
+    await expect.poll(() => page.getByTestId('caption-bar').textContent()).toBe(text);
+    await expect
+      .poll(async () => (await ttsLog()).find((e) => e.text)?.text?.slice(0, 4))
+      .toBe(text.slice(0, 4));
+    await setTools([]);
+    await control.close();
+    await page.close();
+  });
+});
+
+describe('大字幕 (caption bar)', () => {
+  it('shows the text under the pointer in the chosen script and size, and gives the page room', async () => {
+    const { page, setTools, setSettings, control } = await open('ziyang-article');
+    await setSettings({ script: 'tw', captionSizePx: 40 });
+    await setTools(['caption']);
+    const caption = page.getByTestId('caption-bar');
+    const paragraph = page.locator('p:visible', { hasText: /\p{Script=Han}{20}/u }).first();
+    await paragraph.scrollIntoViewIfNeeded();
+    await paragraph.hover({ position: { x: 10, y: 5 } });
+    const original = collapse((await paragraph.textContent()) ?? '');
+    const converter = await loadConverter('cn', 'tw', loadNodeDictionaries);
+    const converted = converter.convert(original);
+    expect(converted).not.toBe(original);
+    // The bar shows as much as its two lines hold, converted (a phrase may be cut at the end).
+    const inBar = async () => (await caption.textContent()) ?? '';
+    await expect.poll(async () => converted.startsWith((await inBar()).slice(0, -2))).toBe(true);
+    expect((await inBar()).length).toBeGreaterThanOrEqual(Math.min(40, converted.length));
+    expect(original.startsWith((await inBar()).slice(0, -2))).toBe(false);
+    expect(await caption.evaluate((bar) => getComputedStyle(bar).fontSize)).toBe('40px');
+    // Bigger type from the options, at once.
+    await setSettings({ captionSizePx: 64 });
+    await expect.poll(() => caption.evaluate((bar) => getComputedStyle(bar).fontSize)).toBe('64px');
+    // The bar is at the bottom and the page has at least its height of room below.
+    const room = await page.evaluate(() => ({
+      padding: Number.parseFloat(getComputedStyle(document.documentElement).paddingBottom),
+      bar: document
+        .querySelector('yidu-assist')
+        ?.shadowRoot?.querySelector('[data-testid="caption-bar"]')
+        ?.getBoundingClientRect(),
+      height: innerHeight,
+    }));
+    expect(room.bar?.bottom).toBeCloseTo(room.height, 0);
+    expect(room.padding).toBeGreaterThanOrEqual(room.bar?.height ?? Number.POSITIVE_INFINITY);
+    // Hovering where the bar is changes nothing.
+    const shown = await caption.textContent();
+    await page.mouse.move(600, room.height - 20);
+    await page.waitForTimeout(200);
+    expect(await caption.textContent()).toBe(shown);
+    // The bar ignores the pointer.
+    expect(await caption.evaluate((bar) => getComputedStyle(bar).pointerEvents)).toBe('none');
+    await setTools([]);
+    await setSettings({ script: 'original', captionSizePx: 40 });
+    await control.close();
+    await page.close();
+  });
+});
+
+describe('十字线 and the reading ruler', () => {
+  it('follow the pointer', async () => {
+    const { page, setTools, control } = await open('ziyang-article');
+    await setTools(['guides']);
+    const lineAt = () =>
+      page.evaluate(() => {
+        const guides = document
+          .querySelector('yidu-assist')
+          ?.shadowRoot?.querySelector('[data-testid="reading-guides"]');
+        const [h, v] = Array.from(guides?.children ?? [], (line) => line.getBoundingClientRect());
+        return { y: Math.round((h?.top ?? -99) + 1), x: Math.round((v?.left ?? -99) + 1) };
+      });
+    await page.mouse.move(300, 200);
+    await expect.poll(lineAt).toEqual({ x: 300, y: 200 });
+    await page.mouse.move(640, 450, { steps: 4 });
+    await expect.poll(lineAt).toEqual({ x: 640, y: 450 });
+    await expect(page.getByTestId('reading-guides')).toBeDefined();
+
+    await setTools(['ruler']);
+    const bandCentre = () =>
+      page.evaluate(() => {
+        const ruler = document
+          .querySelector('yidu-assist')
+          ?.shadowRoot?.querySelector('[data-testid="reading-ruler"]');
+        const band = ruler?.children[1]?.getBoundingClientRect();
+        const guides = document
+          .querySelector('yidu-assist')
+          ?.shadowRoot?.querySelector('[data-testid="reading-guides"]') as HTMLElement | null;
+        return band && !guides?.checkVisibility() ? Math.round(band.top + band.height / 2) : null;
+      });
+    await page.mouse.move(400, 300);
+    await expect.poll(bandCentre).toBeGreaterThanOrEqual(299);
+    expect(await bandCentre()).toBeLessThanOrEqual(301);
+    await page.mouse.move(400, 520, { steps: 3 });
+    await expect
+      .poll(async () => Math.abs(((await bandCentre()) ?? 0) - 520))
+      .toBeLessThanOrEqual(1);
+    // The keyboard moves it too: Tab to a link, and the band goes to that link's line.
+    await page.keyboard.press('Tab');
+    const focusedCentre = await page.evaluate(() => {
+      const rect = document.activeElement?.getBoundingClientRect();
+      return rect ? Math.round(rect.top + rect.height / 2) : -1;
+    });
+    await expect
+      .poll(async () => Math.abs(((await bandCentre()) ?? 0) - focusedCentre))
+      .toBeLessThanOrEqual(1);
+    await setTools([]);
+    await control.close();
+    await page.close();
+  });
+});
+
+describe('大鼠标 (large pointer)', () => {
+  it('is an arrow on text, a hand over links, an I-beam over text fields, 48 or 64 px', async () => {
+    const { page, setTools, setSettings, control } = await open('ziyang-list');
+    await setTools(['cursor']);
+    const cursorOf = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => getComputedStyle(element).cursor);
+    const size = (cursor: string) => decodeURIComponent(cursor).match(/width="(\d+)"/)?.[1];
+    await expect.poll(() => cursorOf('a[href]')).toMatch(/^url\("data:image\/svg\+xml.*pointer$/);
+    expect(await cursorOf('body')).toMatch(/default$/);
+    expect(size(await cursorOf('body'))).toBe('48');
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.id = 'probe';
+      document.body.append(input);
+    });
+    expect(await cursorOf('#probe')).toMatch(/text$/);
+    await setSettings({ cursorSizePx: 64, cursorColour: 'white' });
+    await expect.poll(async () => size(await cursorOf('body'))).toBe('64');
+    await setTools([]);
+    expect(await cursorOf('a[href]')).not.toMatch(/^url/);
+    await setSettings({ cursorSizePx: 48, cursorColour: 'black' });
+    await control.close();
+    await page.close();
+  });
+});
+
+describe('all off', () => {
+  it('leaves the DOM and every computed style as they were, 20 rounds', async () => {
+    const { page, setTools, control } = await open('ziyang-article');
+    const snapshot = () =>
+      page.evaluate(() => {
+        const parts: string[] = [document.documentElement.outerHTML];
+        for (const element of Array.from(document.querySelectorAll('*'))) {
+          const style = getComputedStyle(element);
+          let line = '';
+          for (let i = 0; i < style.length; i++) {
+            const name = style.item(i);
+            line += `${name}:${style.getPropertyValue(name)};`;
+          }
+          parts.push(line);
+        }
+        parts.push(String(document.adoptedStyleSheets.length), String(document.styleSheets.length));
+        // A digest, not megabytes over the wire: any change shows.
+        let hash = 0;
+        const all = parts.join('\n');
+        for (let i = 0; i < all.length; i++) hash = (hash * 31 + all.charCodeAt(i)) | 0;
+        return `${all.length}:${hash}`;
+      });
+    await page.mouse.move(1, 1);
+    const before = await snapshot();
+    const link = page.locator('a[href]:visible').nth(3);
+    const all: AssistTool[] = ['pointRead', 'caption', 'ruler', 'cursor'];
+    for (let round = 0; round < 20; round++) {
+      await setTools(round % 2 ? all : ['pointRead', 'caption', 'guides', 'cursor']);
+      await link.hover();
+      await expect.poll(() => link.getAttribute('data-speaking')).toBe('true');
+      await page.mouse.move(300, 300);
+      await setTools([]);
+      await page.mouse.move(1, 1);
+      expect(await snapshot(), `round ${round + 1}`).toBe(before);
+    }
+    await control.close();
+    await page.close();
+  });
+});
+
+describe('accessibility', () => {
+  it('axe finds nothing new on the page with each tool on, and nothing in our own elements', async () => {
+    const { page, setTools, control } = await open('ziyang-article');
+    await page.mouse.move(1, 1);
+    const baseline = new Set(await axeViolations(page));
+    for (const tool of ['pointRead', 'caption', 'guides', 'ruler', 'cursor'] as AssistTool[]) {
+      await setTools([tool]);
+      const link = page.locator('a[href]:visible').nth(4);
+      await link.hover();
+      if (tool === 'pointRead')
+        await expect.poll(() => link.getAttribute('data-speaking')).toBe('true');
+      const found = (await axeViolations(page)).filter((violation) => !baseline.has(violation));
+      expect(found, tool).toEqual([]);
+      if (tool === 'caption' || tool === 'guides' || tool === 'ruler')
+        expect(await axeViolations(page, ['yidu-assist']), tool).toEqual([]);
+      await page.mouse.move(1, 1);
+    }
+    await setTools([]);
+    expect(await axeViolations(control)).toEqual([]);
+    await control.close();
+    await page.close();
+  });
+});
+
+describe('hostile and unusual pages', () => {
+  it('iframes are left alone, open shadow roots and image-only links are read, a page rewriting itself under the pointer is followed', async () => {
+    const { page, setTools, control } = await open('ziyang-list');
+    await page.evaluate(() => {
+      const box = document.createElement('div');
+      box.id = 'probe';
+      box.style.cssText = 'position:fixed;left:0;top:0;width:700px;background:#fff;z-index:99';
+      const frame = document.createElement('iframe');
+      frame.srcdoc = '<a href="/in-frame" id="f" style="font-size:40px">框架里的链接</a>';
+      frame.style.cssText = 'width:400px;height:80px';
+      const shadowHost = document.createElement('div');
+      shadowHost.attachShadow({ mode: 'open' }).innerHTML =
+        '<a href="/shadow" style="font-size:30px">影子里的链接</a>';
+      const imageLink = document.createElement('a');
+      imageLink.href = '/image';
+      imageLink.id = 'image-link';
+      imageLink.innerHTML =
+        '<img width="120" height="40" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">';
+      const canvasLink = document.createElement('a');
+      canvasLink.href = '/chart';
+      canvasLink.id = 'canvas-link';
+      canvasLink.setAttribute('aria-label', '统计图表');
+      canvasLink.innerHTML = '<canvas width="120" height="40"></canvas>';
+      // Rewrites itself whenever the pointer moves over it.
+      const shifting = document.createElement('div');
+      shifting.id = 'shifting';
+      shifting.style.cssText = 'height:60px;font-size:30px';
+      let n = 0;
+      shifting.innerHTML = '<p>变化的段落0</p>';
+      shifting.addEventListener('pointermove', () => {
+        n += 1;
+        shifting.innerHTML = `<p>变化的段落${n}</p>`;
+      });
+      box.append(frame, shadowHost, imageLink, canvasLink, shifting);
+      document.body.append(box);
+    });
+    await setTools(['pointRead', 'caption']);
+    await clearTts();
+    const saysNext = async (move: () => Promise<void>) => {
+      const before = (await ttsLog()).length;
+      await move();
+      await expect
+        .poll(async () => (await ttsLog()).slice(before).find((e) => e.text)?.text ?? null)
+        .not.toBeNull();
+      return (await ttsLog()).slice(before).find((e) => e.text)?.text;
+    };
+    expect(await saysNext(() => page.getByText('影子里的链接').hover())).toBe('链接，影子里的链接');
+    expect(await saysNext(() => page.locator('#image-link').hover())).toBe('链接，图片');
+    expect(await saysNext(() => page.locator('#canvas-link').hover())).toBe('链接，统计图表');
+    const shifted = await saysNext(async () => {
+      await page.locator('#shifting').hover();
+      const box = await page.locator('#shifting').boundingBox();
+      await page.mouse.move(100, (box?.y ?? 0) + 20, { steps: 3 });
+    });
+    expect(shifted).toMatch(/^变化的段落\d+$/);
+
+    // The frame: the tools stay in the top document, and nothing is read in it.
+    const count = (await ttsLog()).filter((e) => e.text).length;
+    await page.frameLocator('iframe').locator('#f').hover();
+    await page.waitForTimeout(700);
+    expect((await ttsLog()).filter((e) => e.text).length).toBe(count);
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    expect(
+      await frame?.evaluate(() => document.querySelector('yidu-assist, [data-speaking]')),
+    ).toBeNull();
+    expect(await control.getByText('工具作用于页面本身，不进入页面内嵌的框架。').isVisible()).toBe(
+      true,
+    );
+
+    await setTools([]);
+    expect(
+      await page.evaluate(() => document.querySelectorAll('yidu-assist, [data-speaking]').length),
+    ).toBe(0);
+    await control.close();
+    await page.close();
+  });
+
+  it('a 10 MB page: every frame after a pointer move under 16 ms of our script, no long task; dwell end to speech start', async () => {
+    const { page, setTools, control } = await open('ziyang-list');
+    // About 10 MB of links and paragraphs, as the biggest portal pages have.
+    const size = await page.evaluate(() => {
+      const row = (i: number) =>
+        `<li><a href="/item/${i}">第${i}条 关于做好政务公开工作的通知</a><p>${'各县（区）人民政府，市级各部门：为进一步做好政务公开工作，现将有关事项通知如下。'.repeat(3)}</p></li>`;
+      const rows: string[] = [];
+      for (let i = 0; i < 22_000; i++) rows.push(row(i));
+      const list = document.createElement('ul');
+      list.id = 'huge';
+      list.innerHTML = rows.join('');
+      document.body.prepend(list);
+      return document.documentElement.outerHTML.length;
+    });
+    expect(size).toBeGreaterThan(3_300_000); // characters: CJK is three bytes each in UTF-8
+    await page.evaluate(() => {
+      const tasks: number[] = [];
+      (window as unknown as { tasks: number[] }).tasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push(entry.duration);
+      }).observe({ type: 'longtask' });
+    });
+    const sweep = async () => {
+      await page.evaluate(() => {
+        (window as unknown as { tasks: number[] }).tasks.length = 0;
+      });
+      await inExtensionWorld(page, `globalThis.${FRAME_TIMES_GLOBAL} = []`);
+      for (let i = 0; i < 60; i++) await page.mouse.move(100 + (i % 7) * 40, 60 + i * 9);
+      await page.waitForTimeout(200);
+      return {
+        frames: ((await inExtensionWorld(page, `globalThis.${FRAME_TIMES_GLOBAL}`)) ??
+          []) as number[],
+        tasks: await page.evaluate(() => (window as unknown as { tasks: number[] }).tasks),
+      };
+    };
+    // The same sweep without the tools: long tasks then are the page's (hover styles on 10 MB).
+    const without = await sweep();
+    await setTools(['pointRead', 'caption', 'ruler', 'cursor']);
+    // Once, when the tools first draw (their layers' first paint, the page's restyle for the
+    // pointer and the caption's room), the page may take one long task: measured apart, then the
+    // sweep measures every move after that.
+    const first = await page.evaluate(async () => {
+      const tasks = (window as unknown as { tasks: number[] }).tasks;
+      tasks.length = 0;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return [...tasks];
+    });
+    await page.mouse.move(50, 50);
+    await page.waitForTimeout(500);
+    const cost = await sweep();
+    const sorted = [...cost.frames].sort((a, b) => a - b);
+    const p90 = sorted[Math.floor(sorted.length * 0.9)] ?? Number.POSITIVE_INFINITY;
+    console.log(
+      `[assist] 10 MB page: ${sorted.length} frames, our script median ${sorted[sorted.length >> 1]?.toFixed(2)} ms, 90th percentile ${p90.toFixed(2)} ms, max ${sorted.at(-1)?.toFixed(2)} ms; long tasks while moving with the tools ${JSON.stringify(cost.tasks.map(Math.round))}, without ${JSON.stringify(without.tasks.map(Math.round))}; when the tools first drew ${JSON.stringify(first.map(Math.round))}`,
+    );
+    expect(sorted.length).toBeGreaterThan(20);
+    // Our script per frame: within a frame's 16 ms, and never a long task by itself. (The page's
+    // long tasks are logged, not asserted: on the shared two-core machine they come and go with
+    // the other jobs, with the tools or without.)
+    expect(p90).toBeLessThanOrEqual(16);
+    expect(sorted.at(-1)).toBeLessThan(50);
+
+    // Dwell end (the element marked) to the voice's start event, over five links.
+    await page.evaluate(() => {
+      const marks: Record<string, number> = {};
+      (window as unknown as { marks: typeof marks }).marks = marks;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          const target = record.target as Element;
+          if (target.getAttribute('data-speaking') === 'true')
+            marks[target.textContent ?? ''] = Date.now();
+        }
+      }).observe(document.body, {
+        attributes: true,
+        attributeFilter: ['data-speaking'],
+        subtree: true,
+      });
+    });
+    // Ours: the element marked → chrome.tts.speak called; the voice's: speak → its start event.
+    const ours: number[] = [];
+    const voice: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const link = page.locator('#huge a').nth(i * 2);
+      const text = (await link.textContent()) ?? '';
+      await link.hover();
+      const entry = async () =>
+        (await ttsLog()).find((e) => e.text === `链接，${collapse(text)}` && e.startAt);
+      await expect.poll(async () => (await entry())?.startAt ?? 0).toBeGreaterThan(0);
+      const spoken = await entry();
+      const marked = await page.evaluate(
+        (key) => (window as unknown as { marks: Record<string, number> }).marks[key] ?? 0,
+        text,
+      );
+      ours.push((spoken?.at ?? 0) - marked);
+      voice.push((spoken?.startAt ?? 0) - (spoken?.at ?? 0));
+    }
+    ours.sort((a, b) => a - b);
+    voice.sort((a, b) => a - b);
+    console.log(
+      `[assist] dwell end → chrome.tts.speak: median ${ours[2]} ms (${ours.join(', ')}); speak → the voice's start event (speech-dispatcher, espeak-ng): median ${voice[2]} ms (${voice.join(', ')})`,
+    );
+    expect(ours[2]).toBeLessThanOrEqual(150);
+    expect((ours[2] ?? 0) + (voice[2] ?? 0)).toBeLessThan(1000);
+    await setTools([]);
+    await control.close();
+    await page.close();
+  });
+});
+
+describe('control size', () => {
+  it('the popup and the reader toolbar at normal, large and extra large: targets of 48/60/72 px, larger labels, axe clean, the article below the toolbar', async () => {
+    const {
+      page,
+      control,
+      setSettings,
+    } = // As reading.test.ts's axe check: the Ziyang article's reader has a scroll region with nothing
+      // focusable in it (axe's scrollable-region-focusable), a finding of the reader's own.
+      await open('hanweb-notice');
+    await page.getByTestId('reader-entry').click();
+    await page.getByTestId('reader-content').waitFor();
+    const sizes = { normal: [48, 18], large: [60, 22], xlarge: [72, 28] } as const;
+    for (const [size, [target, label]] of Object.entries(sizes)) {
+      await control.getByTestId(`controls-${size}`).click();
+      await expect
+        .poll(() => control.getByTestId(`controls-${size}`).getAttribute('aria-pressed'))
+        .toBe('true');
+      const measure = (where: Page) =>
+        where.evaluate(() => {
+          const roots: (Document | ShadowRoot)[] = [document];
+          const reader = document.querySelector('yidu-reader')?.shadowRoot;
+          if (reader) roots.push(reader);
+          const buttons = roots.flatMap((root) => Array.from(root.querySelectorAll('button')));
+          const rects = buttons
+            .map((button) => button.getBoundingClientRect())
+            .filter((rect) => rect.width > 0);
+          return {
+            smallest: Math.min(...rects.map((rect) => Math.min(rect.width, rect.height))),
+            // The size choice's own buttons: plain labels (the popup's open button is larger).
+            label: Number.parseFloat(
+              getComputedStyle(
+                roots
+                  .map((root) => root.querySelector('[data-testid^="controls-"]'))
+                  .find(Boolean) ?? document.body,
+              ).fontSize,
+            ),
+          };
+        });
+      const popup = await measure(control);
+      expect(popup.smallest, `popup ${size}`).toBeGreaterThanOrEqual(target);
+      expect(popup.label, `popup ${size}`).toBe(label);
+      expect(await axeViolations(control), `popup ${size}`).toEqual([]);
+      await page.bringToFront();
+      await expect.poll(async () => (await measure(page)).smallest).toBeGreaterThanOrEqual(target);
+      // The toolbar wraps rather than hides, and the article starts below it.
+      const layout = await page.evaluate(() => {
+        const root = document.querySelector('yidu-reader')?.shadowRoot;
+        const toolbar = root?.querySelector('.yd-toolbar')?.getBoundingClientRect();
+        const title = root?.querySelector('[data-testid="reader-title"]')?.getBoundingClientRect();
+        return { toolbarBottom: toolbar?.bottom ?? 0, titleTop: title?.top ?? 0 };
+      });
+      expect(layout.titleTop, `reader ${size}`).toBeGreaterThanOrEqual(layout.toolbarBottom);
+      expect(await axeViolations(page, ['yidu-reader', '.yd-overlay']), `reader ${size}`).toEqual(
+        [],
+      );
+    }
+    await setSettings({ controlSize: 'normal' });
+    await control.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,139 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { cursorStylesheet, cursorValue } from '~/utils/assist/cursor';
+import { type AssistOptions, captionHeightPx, createPageTools } from '~/utils/assist/page-tools';
+import { createBackgroundSpeech } from '~/utils/speech/background-speech';
+import type { SpeechEngine, UtteranceEvents } from '~/utils/speech/engine';
+
+const OPTIONS: AssistOptions = {
+  dwellMs: 300,
+  captionSizePx: 40,
+  captionPosition: 'bottom',
+  cursorColour: 'black',
+  cursorSizePx: 48,
+  theme: 'default',
+};
+
+function setUp() {
+  const dom = new JSDOM(
+    '<!DOCTYPE html><html><head><style>p{color:red}</style></head><body><p><a href="/a">链接</a></p></body></html>',
+    { pretendToBeVisual: true },
+  );
+  const said: string[] = [];
+  const tools = createPageTools(dom.window.document, {
+    say: (text) => said.push(text),
+    hush: () => said.push('hush'),
+  });
+  return { document: dom.window.document, window: dom.window, tools, said };
+}
+
+describe('the tools on a page', () => {
+  it('put our elements in one shadow host, and all off takes everything away', () => {
+    const { document, tools } = setUp();
+    const before = document.documentElement.outerHTML;
+    const sheets = document.adoptedStyleSheets?.length;
+    tools.set(['caption', 'guides', 'cursor', 'pointRead'], OPTIONS);
+    const host = document.querySelector('yidu-assist');
+    expect(host?.shadowRoot?.querySelector('[data-testid="caption-bar"]')).not.toBeNull();
+    expect(host?.shadowRoot?.querySelector('[data-testid="reading-guides"]')).not.toBeNull();
+    expect(host?.getAttribute('aria-hidden')).toBe('true');
+    tools.set(['cursor'], OPTIONS);
+    // Only the cursor: no host needed.
+    expect(document.querySelector('yidu-assist')).toBeNull();
+    tools.set([], OPTIONS);
+    expect(document.documentElement.outerHTML).toBe(before);
+    expect(document.adoptedStyleSheets?.length).toBe(sheets);
+  });
+
+  it('ignore events the page makes up: only trusted pointer and focus events count', async () => {
+    const { document, window, tools, said } = setUp();
+    tools.set(['pointRead', 'caption'], { ...OPTIONS, dwellMs: 10 });
+    const link = document.querySelector('a') as HTMLAnchorElement;
+    link.dispatchEvent(
+      new window.PointerEvent('pointermove', { bubbles: true, clientX: 5, clientY: 5 }),
+    );
+    link.dispatchEvent(new window.FocusEvent('focusin', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(said).toEqual([]);
+    expect(link.hasAttribute('data-speaking')).toBe(false);
+    const caption = document
+      .querySelector('yidu-assist')
+      ?.shadowRoot?.querySelector('[data-testid="caption-bar"]');
+    expect(caption?.textContent).toBe('');
+    tools.set([], OPTIONS);
+  });
+
+  it('give the caption bar two lines of its type, and a pointer per meaning at the chosen size', () => {
+    expect(captionHeightPx(40)).toBe(Math.ceil(40 * 1.4 * 2 + 24 + 4));
+    expect(captionHeightPx(96)).toBeGreaterThan(captionHeightPx(40));
+    const css = cursorStylesheet('white', 64);
+    expect(css).toContain(':where(html,html *)');
+    expect(css.match(/url\(/g)).toHaveLength(3);
+    const hand = decodeURIComponent(cursorValue('hand', 'white', 64));
+    expect(hand).toContain('width="64"');
+    expect(hand).toContain('fill="#fff"');
+    expect(hand).toMatch(/ 27 4, pointer$/);
+  });
+});
+
+/** An engine that starts each utterance at once and records what it was asked. */
+function fakeEngine() {
+  const spoken: string[] = [];
+  let current: UtteranceEvents | undefined;
+  const engine: SpeechEngine = {
+    speak(utterance, events) {
+      spoken.push(utterance.text);
+      current = events;
+      events.onStart();
+    },
+    cancel() {
+      current = undefined;
+      spoken.push('cancel');
+    },
+    getVoices: async () => [{ name: 'Chinese (Mandarin)', lang: 'cmn', localService: true }],
+  };
+  return { engine, spoken, end: () => current?.onEnd() };
+}
+
+describe('指读 in the background speech service', () => {
+  it('says a text without sending the tab progress, stops on hush, and is not the popup’s reading', async () => {
+    const { engine, spoken } = fakeEngine();
+    const progress: number[] = [];
+    const speech = createBackgroundSpeech({
+      engine,
+      sendProgress: async (tabId) => progress.push(tabId),
+      sendStop: async () => undefined,
+      requestPlan: async () => null,
+    });
+    const result = await speech.say(4, { chunks: ['链接，首页'], startIndex: 0, rate: 1 });
+    expect(result.ok).toBe(true);
+    expect(spoken).toContain('链接，首页');
+    expect(progress).toEqual([]);
+    expect(speech.status(4).progress.state).toBe('idle');
+    speech.hush(5); // another tab: nothing
+    expect(spoken.at(-1)).toBe('链接，首页');
+    speech.hush(4);
+    expect(spoken.at(-1)).toBe('cancel');
+    expect(progress).toEqual([]);
+  });
+
+  it('takes over from a reading, in its tab or another, which is told it stopped', async () => {
+    const { engine } = fakeEngine();
+    const progress: { tabId: number; state: string }[] = [];
+    const speech = createBackgroundSpeech({
+      engine,
+      sendProgress: async (tabId, p) => progress.push({ tabId, state: p.state }),
+      sendStop: async () => undefined,
+      requestPlan: async () => null,
+    });
+    await speech.start(2, { chunks: ['第一句。', '第二句。'], startIndex: 0, rate: 1 });
+    expect(progress.at(-1)).toEqual({ tabId: 2, state: 'playing' });
+    await speech.say(3, { chunks: ['按钮，搜索'], startIndex: 0, rate: 1 });
+    expect(progress.at(-1)).toEqual({ tabId: 2, state: 'idle' });
+    expect(progress.filter((p) => p.tabId === 3)).toEqual([]);
+    // The same tab's reader stops too: its highlight must not stay on.
+    await speech.start(2, { chunks: ['第一句。'], startIndex: 0, rate: 1 });
+    await speech.say(2, { chunks: ['标题'], startIndex: 0, rate: 1 });
+    expect(progress.at(-1)).toEqual({ tabId: 2, state: 'idle' });
+  });
+});
