@@ -192,14 +192,16 @@ export async function readerShown(page: Page): Promise<void> {
   );
 }
 
-/** The test hook of the element that has the focus inside the reader, or null. */
+/**
+ * The element that has the focus inside the reader: its test hook, or for an element without one
+ * (the focusable scroll region, an article's link) its tag and class; null when focus is elsewhere.
+ */
 export function focusedInReader(page: Page): Promise<string | null> {
-  return page.evaluate(
-    () =>
-      document
-        .querySelector('yidu-reader')
-        ?.shadowRoot?.activeElement?.getAttribute('data-testid') ?? null,
-  );
+  return page.evaluate(() => {
+    const active = document.querySelector('yidu-reader')?.shadowRoot?.activeElement;
+    if (!active) return null;
+    return active.getAttribute('data-testid') ?? `${active.localName}.${active.className}`;
+  });
 }
 
 /** Collects uncaught errors of the page and of the add-on's content scripts. */
