@@ -336,7 +336,11 @@ describe('the options page', () => {
     await options.getByTestId('options-site-input').fill('https://www.cmse.gov.cn/xwzx/');
     await options.getByTestId('options-site-add').click();
     await expect.poll(() => options.locator('[data-site="www.cmse.gov.cn"]').count()).toBe(1);
-    // The site opens the reader by itself now.
+    // The list shows the site at once; storage gets it a moment later (writes are coalesced), and
+    // the page confirms it once it is saved: from then on the site opens the reader by itself.
+    await expect
+      .poll(() => options.getByTestId('options-site-message').textContent())
+      .toBe('已添加 https://www.cmse.gov.cn/xwzx/');
     const { page } = await visitPage('cmse-space-station');
     await readerShown(page);
     await page.close();
