@@ -20,7 +20,7 @@ const IMPORT_SPECIFIER =
 /** The module specifiers a source file imports or re-exports, static and dynamic. */
 function importsOf(source: string): string[] {
   const found: string[] = [];
-  for (const match of source.matchAll(IMPORT_SPECIFIER)) found.push(match[1] ?? match[2]);
+  for (const match of source.matchAll(IMPORT_SPECIFIER)) found.push(match[1] ?? match[2] ?? '');
   return found;
 }
 
@@ -48,7 +48,7 @@ function target(file: string, specifier: string): string | null {
 function folderOf(path: string): string | null {
   const parts = path.split('/');
   if (parts[0] !== 'utils') return null;
-  return parts.length > 2 ? parts[1] : '';
+  return parts.length > 2 ? (parts[1] ?? '') : '';
 }
 
 interface Rule {

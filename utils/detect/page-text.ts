@@ -4,7 +4,7 @@
  * running text sits outside links, not the length of any one `<p>`.
  */
 import { countCjk, reachesCjk } from '../page/cjk';
-import { INLINE_TAGS, NOT_TEXT_TAGS } from '../page/tags';
+import { INLINE_FORMATTING_TAGS, NOT_TEXT_TAGS } from '../page/tags';
 import { unlinkedCjk } from '../page/unlinked-text';
 
 /** Elements whose text is never article text: links, scripts, controls and page navigation. */
@@ -24,13 +24,11 @@ const NON_CONTENT_TAGS = new Set([
 ]);
 
 /**
- * Inline elements: their text belongs to the block around them. The detector's thresholds were
- * tuned on the corpus with `<abbr>`, `<code>`, `<ruby>` and `<time>` placing their text as blocks of
- * their own (and links are non-content before they are inline), so those stay out here.
+ * Inline elements: their text belongs to the block around them. Only the formatting ones here: the
+ * detector's thresholds were tuned on the corpus with `<abbr>`, `<code>`, `<ruby>` and `<time>`
+ * placing their text as blocks of their own (and links are non-content before they are inline).
  */
-const DETECTOR_INLINE_TAGS = new Set<string>(
-  INLINE_TAGS.filter((tag) => !['A', 'ABBR', 'CODE', 'RUBY', 'TIME'].includes(tag)),
-);
+const INLINE = new Set<string>(INLINE_FORMATTING_TAGS);
 
 /** A block with this many characters is a real paragraph, not a caption or a menu item. */
 export const PARAGRAPH_MIN_CHARACTERS = 20;
@@ -162,7 +160,7 @@ function placer(root: Element): (element: Element) => Placement {
       if (!placement.nonContent)
         placement = NON_CONTENT_TAGS.has(tag)
           ? { block: placement.block, nonContent: true }
-          : DETECTOR_INLINE_TAGS.has(tag)
+          : INLINE.has(tag)
             ? placement
             : { block: next, nonContent: false };
       placed.set(next, placement);

@@ -18,25 +18,33 @@ export const NOT_TEXT_TAGS = ['NOSCRIPT', 'SCRIPT', 'STYLE', 'TEMPLATE'] as cons
 /** Ruby annotations: pronunciation aids (a portal toolbar's pinyin), never words of the text. */
 export const RUBY_ANNOTATION_TAGS = ['RP', 'RT', 'RTC'] as const;
 
-/** Inline elements: their text belongs to the block around them. */
-export const INLINE_TAGS = [
-  'A',
-  'ABBR',
+/** Inline elements that wrap text for its look (or, a label, for a control's name): no meaning of their own. */
+export const INLINE_FORMATTING_TAGS = [
   'B',
   'BIG',
-  'CODE',
   'EM',
   'FONT',
   'I',
   'LABEL',
-  'RUBY',
   'SMALL',
   'SPAN',
   'STRONG',
   'SUB',
   'SUP',
-  'TIME',
   'U',
+] as const;
+
+/**
+ * Inline elements: their text belongs to the block around them. The formatting ones, and those with
+ * a meaning of their own: links, abbreviations, code, ruby, times.
+ */
+export const INLINE_TAGS = [
+  ...INLINE_FORMATTING_TAGS,
+  'A',
+  'ABBR',
+  'CODE',
+  'RUBY',
+  'TIME',
 ] as const;
 
 /**
