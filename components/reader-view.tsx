@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '../utils/extract/extract-article';
 import { type MessageKey, t } from '../utils/i18n';
-import { formatPublishedAt } from '../utils/published-date';
+import { formatPublishedAt } from '../utils/page/published-date';
 import {
   fetchedByPage,
   keepAllowedResources,

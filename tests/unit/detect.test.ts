@@ -1,8 +1,8 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { detectArticlePage } from '~/utils/detect/detect-article-page';
-import { readGovMetadata } from '~/utils/detect/gov-metadata';
 import { headerFieldsOf } from '~/utils/extract/header-fields';
+import { readGovMetadata } from '~/utils/page/gov-metadata';
 import { goldenPages } from './golden-pages';
 
 const documentOf = (head: string) =>

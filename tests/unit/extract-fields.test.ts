@@ -3,7 +3,7 @@ import { attachmentUrl } from '~/utils/extract/attachments';
 import { findDateBesideSource, findPublishedAt, findSource } from '~/utils/extract/meta-line';
 import { stripTitleSuffix } from '~/utils/extract/page-title';
 import { scriptOfLangTag, scriptOfText } from '~/utils/extract/script-language';
-import { formatPublishedAt, normalizePublishedAt } from '~/utils/published-date';
+import { formatPublishedAt, normalizePublishedAt } from '~/utils/page/published-date';
 
 describe('stripTitleSuffix', () => {
   it.each([

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { detectArticlePage } from '~/utils/detect/detect-article-page';
 import { extractArticle } from '~/utils/extract/extract-article';
 import { createSanitizer } from '~/utils/extract/sanitize';
-import { dateOfUrl, normalizePublishedAt } from '~/utils/published-date';
+import { dateOfUrl, normalizePublishedAt } from '~/utils/page/published-date';
 
 const paragraph =
   '为进一步做好城乡居民基本医疗保险工作，现将有关事项通知如下，请认真贯彻执行。'.repeat(4);

@@ -4,9 +4,9 @@
  */
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { countCjk, reachesCjk } from '~/utils/cjk';
 import { detectArticlePage } from '~/utils/detect/detect-article-page';
 import { readPageText, readParagraphs } from '~/utils/detect/page-text';
+import { countCjk, reachesCjk } from '~/utils/page/cjk';
 
 const FOOTER = '<footer><p>网站标识码：5120000001　蜀ICP备05003300号</p></footer>';
 const PARAGRAPH =

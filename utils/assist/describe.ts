@@ -5,6 +5,7 @@
  * of text are read, however big the page.
  */
 
+import { HEADING_TAGS, NOT_TEXT_TAGS } from '../page/tags';
 import { POINT_READ_MAX_TEXT } from './tools';
 
 /** What is read, by kind: the words said before the text are the speech's own (Chinese voices). */
@@ -41,8 +42,12 @@ const CONTROL_ROLES = new Set([
   'menuitem',
   'option',
 ]);
-const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
-const BLOCK_TAGS = new Set([
+const HEADINGS = new Set<string>(HEADING_TAGS);
+/**
+ * Elements that hold a piece of prose to describe as text: narrower than the shared block tags (a
+ * `<div>` or a `<table>` is a container, described by what is inside it), plus labels and legends.
+ */
+const PROSE_TAGS = new Set([
   'P',
   'LI',
   'DT',
@@ -56,7 +61,7 @@ const BLOCK_TAGS = new Set([
   'LABEL',
 ]);
 /** Never read: their text is not shown, or not prose. */
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE']);
+const SKIPPED_TAGS = new Set<string>([...NOT_TEXT_TAGS, 'HEAD', 'TITLE']);
 
 /** The parent, stepping out of an open shadow root to its host (the page is read through them). */
 function parentOf(element: Element): Element | null {
@@ -74,9 +79,9 @@ function kindOf(element: Element): ReadableKind | null {
     return tag === 'INPUT' && (element as HTMLInputElement).type === 'hidden' ? null : 'control';
   }
   if (tag === 'IMG' || tag === 'CANVAS' || tag === 'SVG' || role === 'img') return 'image';
-  if (HEADING_TAGS.has(tag) || role === 'heading') return 'heading';
+  if (HEADINGS.has(tag) || role === 'heading') return 'heading';
   if (tag === 'TD' || tag === 'TH' || role === 'cell' || role === 'gridcell') return 'cell';
-  if (BLOCK_TAGS.has(tag)) return 'text';
+  if (PROSE_TAGS.has(tag)) return 'text';
   return null;
 }
 

@@ -13,6 +13,7 @@
  *   scripts and styles, text marked `translate="no"` or in another language (`lang="ja"`), and ruby
  *   annotations (`<rt>`, `<rp>`: they give the sound of the original characters).
  */
+import { NOT_TEXT_TAGS } from '../page/tags';
 import { LANG_TAG } from './scripts';
 import type { TextConverter } from './text-converter';
 
@@ -25,11 +26,8 @@ export interface ConversionHandle {
 export const CONVERTED_ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label'] as const;
 
 /** Elements whose whole subtree is left alone: not text a reader reads, or not ours to change. */
-const UNTOUCHED = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
+const UNTOUCHED = new Set<string>([
+  ...NOT_TEXT_TAGS,
   'IFRAME',
   'OBJECT',
   'EMBED',
@@ -59,7 +57,9 @@ export const TEXT_UNTOUCHED = new Set([
 
 /**
  * Inline elements a phrase may run through. Any other element (a paragraph, a list item, a `<br>`,
- * an image) ends the run, so text on either side of it is converted apart.
+ * an image) ends the run, so text on either side of it is converted apart. Wider than the shared
+ * INLINE_TAGS (utils/page/tags.ts) by the rarer phrasing elements a phrase may cross, and without
+ * `<code>`, whose text conversion leaves alone (TEXT_UNTOUCHED).
  */
 export const INLINE = new Set([
   'A',

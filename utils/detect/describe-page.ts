@@ -3,8 +3,8 @@
  * date and source are chosen from. Read only when the popup opens on an article, by a script run
  * in the page then (entrypoints/page-description.content.ts), not by the always-loaded detector.
  */
-import { readGovMetadata } from './gov-metadata';
-import { type HeaderClues, readHeaderClues } from './page-header';
+import { readGovMetadata } from '../page/gov-metadata';
+import { type HeaderClues, readHeaderClues } from '../page/header-clues';
 
 export interface PageDescription {
   title: string;

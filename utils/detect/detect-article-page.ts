@@ -5,8 +5,8 @@
  * the page once. Signals add up to a score; the reasons say which fired.
  */
 
+import { type GovMetadata, readGovMetadata } from '../page/gov-metadata';
 import { describeArticle, type PageDescription } from './describe-page';
-import { type GovMetadata, readGovMetadata } from './gov-metadata';
 import { GOV_FOOTER_MARKER, PUBLISH_LINE, readPageText, readParagraphs } from './page-text';
 import { isNotArticleUrl, matchArticleShape } from './portal-shapes';
 

@@ -3,8 +3,9 @@
  * words), and government articles are often many short paragraphs, so what counts is how much
  * running text sits outside links, not the length of any one `<p>`.
  */
-import { countCjk, reachesCjk } from '../cjk';
-import { unlinkedCjk } from '../extract/page-walk';
+import { countCjk, reachesCjk } from '../page/cjk';
+import { INLINE_FORMATTING_TAGS, NOT_TEXT_TAGS } from '../page/tags';
+import { unlinkedCjk } from '../page/unlinked-text';
 
 /** Elements whose text is never article text: links, scripts, controls and page navigation. */
 const NON_CONTENT_TAGS = new Set([
@@ -22,21 +23,12 @@ const NON_CONTENT_TAGS = new Set([
   'TEXTAREA',
 ]);
 
-/** Inline elements: their text belongs to the block around them. */
-const INLINE_TAGS = new Set([
-  'B',
-  'BIG',
-  'EM',
-  'FONT',
-  'I',
-  'LABEL',
-  'SMALL',
-  'SPAN',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'U',
-]);
+/**
+ * Inline elements: their text belongs to the block around them. Only the formatting ones here: the
+ * detector's thresholds were tuned on the corpus with `<abbr>`, `<code>`, `<ruby>` and `<time>`
+ * placing their text as blocks of their own (and links are non-content before they are inline).
+ */
+const INLINE = new Set<string>(INLINE_FORMATTING_TAGS);
 
 /** A block with this many characters is a real paragraph, not a caption or a menu item. */
 export const PARAGRAPH_MIN_CHARACTERS = 20;
@@ -117,7 +109,7 @@ const TAIL_CHARACTERS = 20_000;
 /** A text node longer than this is checked for being code (inline scripts and styles). */
 const LONG_TEXT = 200;
 /** Elements whose content is not the page's text at all. */
-const NOT_TEXT_TAGS = new Set(['NOSCRIPT', 'SCRIPT', 'STYLE', 'TEMPLATE']);
+const NOT_TEXT = new Set<string>(NOT_TEXT_TAGS);
 
 export interface PageText {
   /** CJK characters of the largest block outside links. */
@@ -168,7 +160,7 @@ function placer(root: Element): (element: Element) => Placement {
       if (!placement.nonContent)
         placement = NON_CONTENT_TAGS.has(tag)
           ? { block: placement.block, nonContent: true }
-          : INLINE_TAGS.has(tag)
+          : INLINE.has(tag)
             ? placement
             : { block: next, nonContent: false };
       placed.set(next, placement);
@@ -206,7 +198,7 @@ export function readPageText(root: Element, enoughBlock = Number.POSITIVE_INFINI
     }
     let value = (node as CharacterData).data;
     // A script's or a style's code is not the page's text; only long texts are worth the check.
-    if (value.length > LONG_TEXT && NOT_TEXT_TAGS.has(node.parentElement?.tagName ?? '')) continue;
+    if (value.length > LONG_TEXT && NOT_TEXT.has(node.parentElement?.tagName ?? '')) continue;
     if (kept < HEAD_CHARACTERS) {
       if (value.length > HEAD_CHARACTERS - kept) value = value.slice(0, HEAD_CHARACTERS - kept);
       parts.push(value);
@@ -362,7 +354,7 @@ function tailText(root: Element, characters: number): string {
     if (!previous) break;
     current = previous;
     if (current.nodeType === 1) {
-      descend = !NOT_TEXT_TAGS.has((current as Element).tagName) && current.firstChild !== null;
+      descend = !NOT_TEXT.has((current as Element).tagName) && current.firstChild !== null;
     } else if (current.nodeType === 3 || current.nodeType === 4) {
       const value = (current as CharacterData).data;
       const part = value.slice(Math.max(0, value.length - (characters - length)));

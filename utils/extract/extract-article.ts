@@ -5,8 +5,9 @@
  * result sanitized.
  */
 import { Readability } from '@mozilla/readability';
-import { readGovMetadata } from '../detect/gov-metadata';
-import { type FieldOrigin, normalizePublishedAt } from '../published-date';
+import { readGovMetadata } from '../page/gov-metadata';
+import { type FieldOrigin, normalizePublishedAt } from '../page/published-date';
+import { NOT_TEXT_TAGS, RUBY_ANNOTATION_TAGS, TOP_HEADING_TAGS } from '../page/tags';
 import { type Attachment, collectAttachments } from './attachments';
 import { findBodyContainer } from './body-containers';
 import { ExtractionStopped, MAX_PAGE_ELEMENTS } from './extraction-result';
@@ -63,7 +64,9 @@ const MIN_HEADING_CHARACTERS = 4;
 const CONTAINER_GROWTH = 1.3;
 
 /** Elements whose text the reader never shows: ruby annotations a pinyin toolbar added, scripts. */
-const SILENT_SELECTOR = 'rt, rp, rtc, script, style, noscript, template';
+const SILENT_SELECTOR = [...RUBY_ANNOTATION_TAGS, ...NOT_TEXT_TAGS]
+  .map((tag) => tag.toLowerCase())
+  .join(', ');
 
 /**
  * Deeper than this below `<body>`, elements are lifted out to sit side by side with their text: the
@@ -285,7 +288,7 @@ function mergeAttachments(first: Attachment[], second: Attachment[]): Attachment
 }
 
 /** Where a page puts its article's heading: `h1`–`h3`, or an element whose class says title. */
-const HEADING_TAGS = new Set(['H1', 'H2', 'H3']);
+const TITLE_HEADING_TAGS = new Set<string>(TOP_HEADING_TAGS);
 const TITLE_CLASS = /title/i;
 
 /**
@@ -336,7 +339,7 @@ function* headingsBefore(body: Element, bodyStart: Element | null): Generator<El
   for (let node = walker.nextNode(); node && node !== bodyStart; node = walker.nextNode()) {
     const element = node as Element;
     if (
-      HEADING_TAGS.has(element.tagName) ||
+      TITLE_HEADING_TAGS.has(element.tagName) ||
       TITLE_CLASS.test(element.getAttribute('class') ?? '')
     ) {
       yield element;

@@ -4,9 +4,14 @@
  * generated and `ContentSource` with an abbreviation: first the 信息公开 header table and the
  * visible "发布时间/来源" line, then the metadata, then the date in the URL.
  */
-import type { GovMetadata } from '../detect/gov-metadata';
-import type { HeaderClues } from '../detect/page-header';
-import { dateOfUrl, type FieldOrigin, metaDateOf, normalizePublishedAt } from '../published-date';
+import type { GovMetadata } from '../page/gov-metadata';
+import type { HeaderClues } from '../page/header-clues';
+import {
+  dateOfUrl,
+  type FieldOrigin,
+  metaDateOf,
+  normalizePublishedAt,
+} from '../page/published-date';
 import { findBylineDate, findDateBesideSource, findPublishedLine, findSource } from './meta-line';
 
 export interface HeaderFields {

@@ -2,7 +2,7 @@
  * The visible meta line under a portal article's title: "发布时间：2021-03-02 09:12  来源：资阳日报
  * 浏览量：23010". Pure over text; `extract-article.ts` decides which part of the page to read.
  */
-import { normalizePublishedAt } from '../published-date';
+import { normalizePublishedAt } from '../page/published-date';
 
 /** A date label and the date after it. Plain "时间/日期" only count near the title (see caller). */
 const DATE_LINE =

@@ -1,14 +1,14 @@
 /**
  * Small measurements over a page's DOM shared by the chrome cleanup and the meta-line reader: where
- * the article's running text starts, the text before it, and how much unlinked text an element holds.
+ * the article's running text starts and the text before it (how much text an element holds outside
+ * links is in `utils/page/unlinked-text.ts`, shared with the detector).
  */
-import { countCjk, HEADING_TAGS } from '../cjk';
-
-/** Text never read: scripts, styles, templates, and controls' option lists. */
-const SILENT_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SELECT', 'TEXTAREA']);
+import { countCjk } from '../page/cjk';
+import { HEADING_TAGS, INLINE_TAGS } from '../page/tags';
+import { SILENT_TAGS, textWalker } from '../page/unlinked-text';
 
 /** Text that is never the article's running text: links, headings, navigation. */
-const NOT_RUNNING_TEXT_TAGS = new Set([
+const NOT_RUNNING_TEXT_TAGS = new Set<string>([
   ...SILENT_TAGS,
   'A',
   ...HEADING_TAGS,
@@ -18,29 +18,7 @@ const NOT_RUNNING_TEXT_TAGS = new Set([
   'BUTTON',
 ]);
 
-/** Text that is not in a link. */
-export const LINK_AND_SILENT_TAGS = new Set([...SILENT_TAGS, 'A']);
-
-/** Inline elements: their text belongs to the block around them. */
-const INLINE_TAGS = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BIG',
-  'CODE',
-  'EM',
-  'FONT',
-  'I',
-  'LABEL',
-  'RUBY',
-  'SMALL',
-  'SPAN',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'U',
-]);
+const INLINE = new Set<string>(INLINE_TAGS);
 
 /**
  * A block holding this many CJK characters outside links and headings is the article's running
@@ -52,20 +30,9 @@ const BODY_START_CHARACTERS = 60;
 /** Stop looking for the body after this many text nodes: a huge page must stay cheap. */
 const MAX_TEXT_NODES = 20_000;
 
-const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
-
-function textWalker(root: Element, skipped: Set<string>): TreeWalker {
-  return root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT, {
-    acceptNode: (node) =>
-      node.nodeType === 1 && skipped.has((node as Element).tagName) ? FILTER_REJECT : FILTER_ACCEPT,
-  });
-}
-
 function blockOf(node: Node): Element | null {
   let block = node.parentElement;
-  while (block?.parentElement && INLINE_TAGS.has(block.tagName)) block = block.parentElement;
+  while (block?.parentElement && INLINE.has(block.tagName)) block = block.parentElement;
   return block;
 }
 
@@ -159,16 +126,4 @@ export function textBefore(root: Element, stop: Element | null): string {
     parts.push(node.nodeValue ?? '');
   }
   return parts.join('');
-}
-
-/** CJK characters of `element` outside links, counted up to `limit + 1` (enough to compare). */
-export function unlinkedCjk(element: Element, limit: number): number {
-  let total = 0;
-  const walker = textWalker(element, LINK_AND_SILENT_TAGS);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType !== 3) continue;
-    total += countCjk(node.nodeValue ?? '');
-    if (total > limit) break;
-  }
-  return total;
 }

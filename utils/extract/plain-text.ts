@@ -3,33 +3,11 @@
  * (later) speech. Ruby annotations (`<rt>`, `<rp>`) are pronunciation aids a portal toolbar added,
  * never words of the article, so they are left out.
  */
-import { HEADING_TAGS } from '../cjk';
+import { BLOCK_TAGS, NOT_TEXT_TAGS, RUBY_ANNOTATION_TAGS } from '../page/tags';
 
-const BLOCK_TAGS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BR',
-  'CAPTION',
-  'DD',
-  'DIV',
-  'DL',
-  'DT',
-  'FIGCAPTION',
-  'FIGURE',
-  ...HEADING_TAGS,
-  'HR',
-  'LI',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'TABLE',
-  'TR',
-  'UL',
-]);
-const SKIPPED_TAGS = new Set(['RP', 'RT', 'SCRIPT', 'STYLE', 'TEMPLATE']);
+/** Blocks, and line breaks: each ends a line of plain text. */
+const LINE_TAGS = new Set<string>([...BLOCK_TAGS, 'BR']);
+const SKIPPED_TAGS = new Set<string>([...RUBY_ANNOTATION_TAGS, ...NOT_TEXT_TAGS]);
 
 export function plainTextOf(root: Node): string {
   const parts: string[] = [];
@@ -41,7 +19,7 @@ export function plainTextOf(root: Node): string {
     if (node.nodeType !== 1 && node.nodeType !== 11) return;
     const tag = (node as Element).tagName;
     if (tag && SKIPPED_TAGS.has(tag)) return;
-    const block = tag !== undefined && BLOCK_TAGS.has(tag);
+    const block = tag !== undefined && LINE_TAGS.has(tag);
     if (block) parts.push('\n');
     // Table cells read across a row, separated by a space.
     if (tag === 'TD' || tag === 'TH') parts.push(' ');

@@ -11,8 +11,8 @@
  * question about an element or its ancestors is then a lookup: the cleanup is linear in the page's
  * size, where reading each ancestor's text again for each link was links² × depth (issue 17).
  */
-import { HEADING_TAGS } from '../cjk';
-import { LINK_AND_SILENT_TAGS } from './page-walk';
+import { HEADING_TAGS } from '../page/tags';
+import { LINK_AND_SILENT_TAGS } from '../page/unlinked-text';
 
 interface ChromeTextRule {
   /** What this chrome is, and why it goes. */
@@ -181,7 +181,7 @@ const MAX_CHROME_CHARACTERS = 50;
 const LANDMARK_MAX_CHARACTERS = 400;
 
 /** Elements that are the article's own content: an element holding one is never chrome. */
-const CONTENT_TAGS = new Set([
+const CONTENT_TAGS = new Set<string>([
   'P',
   ...HEADING_TAGS,
   'TABLE',

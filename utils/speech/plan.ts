@@ -5,7 +5,8 @@
  * to right); ruby annotations, scripts, hidden elements and controls are never read.
  */
 import type { Article } from '../extract/extract-article';
-import { formatPublishedAt } from '../published-date';
+import { formatPublishedAt } from '../page/published-date';
+import { BLOCK_TAGS, NOT_TEXT_TAGS, RUBY_ANNOTATION_TAGS } from '../page/tags';
 import { chunkText } from './chunk';
 import { toSpokenForm } from './spoken-forms';
 
@@ -25,14 +26,9 @@ export interface SpeechPlan<E = Element> {
 }
 
 /** Never read: ruby annotations, code, media, form controls, and anything hidden. */
-const SILENT = new Set([
-  'RT',
-  'RP',
-  'RTC',
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
+const SILENT = new Set<string>([
+  ...RUBY_ANNOTATION_TAGS,
+  ...NOT_TEXT_TAGS,
   'BUTTON',
   'INPUT',
   'SELECT',
@@ -46,46 +42,25 @@ const SILENT = new Set([
   'NAV',
 ]);
 
-/** Elements that start a new block of their own. */
-const BLOCK_TAGS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'CAPTION',
-  'DD',
+/**
+ * Elements that start a new block of their own: the shared blocks, and, since speech highlights the
+ * block it reads, the landmarks, forms and table parts around text too (a cell is read as part of
+ * its row, but a row's cells must not run into the text beside the table).
+ */
+const BLOCK = new Set<string>([
+  ...BLOCK_TAGS,
   'DETAILS',
-  'DIV',
-  'DL',
-  'DT',
   'FIELDSET',
-  'FIGCAPTION',
-  'FIGURE',
   'FOOTER',
   'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
   'HEADER',
-  'HR',
-  'LI',
   'MAIN',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
   'SUMMARY',
-  'TABLE',
   'TBODY',
   'TD',
   'TFOOT',
   'TH',
   'THEAD',
-  'TR',
-  'UL',
 ]);
 
 /** A piece of text to read and the element that shows it. */
@@ -146,7 +121,7 @@ function withPause(cell: string): string {
 }
 
 function isBlock(element: Element): boolean {
-  return BLOCK_TAGS.has(element.tagName.toUpperCase()) || element.tagName === 'BR';
+  return BLOCK.has(element.tagName.toUpperCase()) || element.tagName === 'BR';
 }
 
 function hasBlockInside(element: Element): boolean {

@@ -33,6 +33,3 @@ export function reachesCjk(text: string, enough: number): boolean {
   }
   return false;
 }
-
-/** Heading elements, by tag name as the DOM reports it. */
-export const HEADING_TAGS = ['H1', 'H2', 'H3', 'H4', 'H5', 'H6'] as const;

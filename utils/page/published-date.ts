@@ -3,7 +3,7 @@
  * ISO 8601: `2021-03-02`, or `2021-03-02T09:12` when a time is given. Seconds are dropped: the
  * reader shows the date to people, and no portal's seconds mean anything to them.
  */
-import type { GovMetadata } from './detect/gov-metadata';
+import type { GovMetadata } from './gov-metadata';
 
 /**
  * Year, month, day separated by `-`, `.`, `/` or 年/月(/日), then optionally hours and minutes
