@@ -32,9 +32,9 @@ export type DictionaryName = (typeof DICTIONARY_NAMES)[number];
 export type DictionaryData = Partial<Record<DictionaryName, string>>;
 
 /**
- * Bundles, so a conversion loads only the direction it needs: simplified→traditional is about 740 KB
- * (`opencc-st`), traditional→simplified about 45 KB (`opencc-ts`), and the regional variants and
- * compatibility ideographs every direction uses about 78 KB (`opencc-variants`). Each bundle is an
+ * Bundles, so a conversion loads only the direction it needs: simplified→traditional is about 730 KB
+ * (`opencc-st`), traditional→simplified about 35 KB (`opencc-ts`), and the regional variants and
+ * compatibility ideographs every direction uses about 68 KB (`opencc-variants`). Each bundle is an
  * unlisted script of the extension (entrypoints/opencc-*.ts).
  */
 export const DICTIONARY_BUNDLES = {
