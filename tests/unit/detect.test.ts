@@ -194,3 +194,36 @@ describe('detectArticlePage signals', () => {
     ).toBe('article');
   });
 });
+
+describe('a home page built to be slow to tell', () => {
+  /**
+   * An index page whose link lists sit side by side in one box after a box of as much text: each
+   * list climbs to that box's heading, which is no heading (too long). The front-page check must
+   * read each heading only a few characters deep, not the whole box once per list.
+   */
+  const hostileFront = (lists: number) => {
+    const noise = '<span>通知公告</span>'.repeat(lists * 4);
+    const list =
+      '<ul><li><a href="/a">条目</a></li><li><a href="/b">条目</a></li><li><a href="/c">条目</a></li></ul>';
+    return new JSDOM(
+      `<html><body><div>${noise}</div><div>${list.repeat(lists)}</div></body></html>`,
+      { url: 'https://www.example.gov.cn/' },
+    ).window.document;
+  };
+  const timeOf = (doc: Document) => {
+    const times: number[] = [];
+    for (let run = 0; run < 3; run += 1) {
+      const start = performance.now();
+      detectArticlePage(doc.URL, doc);
+      times.push(performance.now() - start);
+    }
+    return times.sort((a, b) => a - b)[1] ?? 0;
+  };
+
+  it('takes time that grows about linearly with the page', () => {
+    const small = timeOf(hostileFront(250));
+    const large = timeOf(hostileFront(1_000));
+    // Four times the page: linear work takes about 4×; the quadratic check took about 16×.
+    expect(large / Math.max(small, 1)).toBeLessThan(10);
+  }, 60_000);
+});

@@ -132,7 +132,14 @@ function collectReasons(url: string, doc: Document, metadata: GovMetadata): Dete
   if (parsed && isNotArticleUrl(parsed)) return ['list-url-shape'];
   const title = doc.title;
   if (SEARCH_TITLES.some((words) => title.includes(words))) return ['search-title'];
-  if (parsed && INDEX_PATH.test(parsed.pathname) && doc.body && isFrontPage(doc.body))
+  if (
+    parsed &&
+    INDEX_PATH.test(parsed.pathname) &&
+    doc.body &&
+    hasHeadedLinkLists(doc.body) &&
+    // The publish line from the same bounded pass as below (never the whole text of a huge page).
+    !PUBLISH_LINE.test(readPageText(doc.body).text)
+  )
     return ['home-page'];
   if (hasGovArticleMetadata(metadata)) reasons.push('gov-article-metadata');
   if (parsed && matchArticleShape(parsed)) reasons.push('article-url-shape');
@@ -182,23 +189,35 @@ const SECTION_ITEMS = 3;
 /** A section's heading box: its title, tabs or a "更多" link; not a paragraph. */
 const SECTION_HEADING_CHARACTERS = 24;
 
+/** How many of a list item's elements are looked at for its link (a headline's is near the top). */
+const ITEM_CHILDREN = 4;
+
 /**
  * Whether the page is made of several headed link lists ("通知公告" over its headlines, "政策文件"
- * over its own) with no publish line: a home page or a channel's front. Each list and its items
- * are looked at once.
+ * over its own): a home page's or a channel front's shape. Each list item, and each heading, is
+ * looked into only a few elements or characters deep, so nested lists or a huge box beside many
+ * lists cost no more than their size (a page may be built to make any step slow).
  */
-function isFrontPage(body: Element): boolean {
+function hasHeadedLinkLists(body: Element): boolean {
   let sections = 0;
   for (const list of body.getElementsByTagName('ul')) {
     let items = 0;
     let linked = 0;
     for (let item = list.firstElementChild; item; item = item.nextElementSibling) {
       items += 1;
-      if (item.getElementsByTagName('a').length > 0) linked += 1;
+      if (hasLinkNearTop(item)) linked += 1;
     }
     if (items >= SECTION_ITEMS && linked * 4 >= items * 3 && isHeaded(list)) sections += 1;
-    if (sections >= FRONT_SECTIONS) return !PUBLISH_LINE.test(body.textContent ?? '');
+    if (sections >= FRONT_SECTIONS) return true;
   }
+  return false;
+}
+
+/** A link among a list item's first few children, or as the first child of one (`<li><span><a>`). */
+function hasLinkNearTop(item: Element): boolean {
+  let child = item.firstElementChild;
+  for (let seen = 0; child && seen < ITEM_CHILDREN; seen += 1, child = child.nextElementSibling)
+    if (child.tagName === 'A' || child.firstElementChild?.tagName === 'A') return true;
   return false;
 }
 
@@ -206,12 +225,31 @@ function isFrontPage(body: Element): boolean {
 function isHeaded(list: Element): boolean {
   for (let element: Element | null = list, level = 0; element && level < 3; level += 1) {
     const heading = element.previousElementSibling;
-    const text = heading?.textContent?.trim() ?? '';
-    if (heading && heading.tagName !== 'UL')
-      return text.length > 0 && text.length <= SECTION_HEADING_CHARACTERS;
+    if (heading && heading.tagName !== 'UL') {
+      const length = trimmedLengthUpTo(heading, SECTION_HEADING_CHARACTERS + 1);
+      return length > 0 && length <= SECTION_HEADING_CHARACTERS;
+    }
     element = element.parentElement;
   }
   return false;
+}
+
+/** A heading box's text nodes, at most (its title, a few tabs, "更多"). */
+const HEADING_TEXT_NODES = 64;
+
+/**
+ * The length of an element's trimmed text, counted no further than `limit` characters or
+ * `HEADING_TEXT_NODES` text nodes (more is no heading: `limit`).
+ */
+function trimmedLengthUpTo(element: Element, limit: number): number {
+  const walker = element.ownerDocument.createTreeWalker(element, 0x4 /* text */);
+  let text = '';
+  let nodes = 0;
+  for (let node = walker.nextNode(); node && text.length <= limit; node = walker.nextNode()) {
+    if (++nodes > HEADING_TEXT_NODES) return limit;
+    text = (text + (node as Text).data.slice(0, limit + 1)).trimStart();
+  }
+  return Math.min(text.trimEnd().length, limit);
 }
 
 /** Whether paragraphs of `characters` CJK characters in all, `count` of them, are running text. */
