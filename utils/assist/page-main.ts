@@ -23,8 +23,9 @@ import { createBackgroundSpeaker, createPageSpeaker, type SpeakerSettings } from
 import type { AssistTool } from './tools';
 
 /**
- * Where pinyin plugs into the caption: a function from text to what the caption shows. Left empty
- * until the pinyin module exists (utils/pinyin); the caption shows plain text meanwhile.
+ * Where pinyin plugs into the caption: a function from text to what the caption shows. Not wired
+ * yet: utils/pinyin gives readings per character, but the caption shows text, not ruby, so it
+ * needs a caption that renders ruby first; the caption shows plain text meanwhile (issue 15).
  */
 export const captionPinyin: { annotate?: (text: string) => string } = {};
 
