@@ -17,6 +17,7 @@ import { handedOver, handOver } from './handover';
 import { loadOnce } from './load-once';
 import type { createPinyinReader, createPinyinView } from './pinyin/pinyin-view';
 import type { ReadingSource } from './pinyin/readings';
+import type { renderArticleCopy, renderReaderApp, unrenderReaderApp } from './reader/reader-ui';
 import type { createWebSpeechEngine } from './speech/engine';
 import type { createReaderSpeech } from './speech/reader-speech';
 
@@ -26,6 +27,8 @@ const CODE_BUNDLES = {
   'convert-engine': true,
   /** The reader's reading aloud: plan, chunks, spoken forms, controller, page engine. */
   'reader-speech': true,
+  /** The reader's view: Preact, its toolbar and panels, the article (loaded as a reader opens). */
+  'reader-view': true,
   /** Pinyin: pinyin-pro, our readings and the DOM annotation (reader and page). */
   'pinyin-engine': true,
   /** Jyutping for Hong Kong text (to-jyutping). */
@@ -43,6 +46,11 @@ export interface Handovers {
   'reader-speech': {
     createReaderSpeech: typeof createReaderSpeech;
     createWebSpeechEngine: typeof createWebSpeechEngine;
+  };
+  'reader-view': {
+    renderReaderApp: typeof renderReaderApp;
+    unrenderReaderApp: typeof unrenderReaderApp;
+    renderArticleCopy: typeof renderArticleCopy;
   };
   'pinyin-engine': {
     createPinyinView: typeof createPinyinView;

@@ -6,7 +6,7 @@ import { startReader } from '~/utils/reader/start-reader';
  * and DOMPurify never load in the page: the article is extracted in the extension's extractor
  * (entrypoints/extractor). The conversion engine and reading aloud are bundles of their own, loaded
  * on first use (utils/bundles.ts): the reader's own script only paints the article. Its composition
- * is utils/reader/start-reader.tsx.
+ * is utils/reader/start-reader.ts.
  */
 export default defineContentScript({
   registration: 'runtime',

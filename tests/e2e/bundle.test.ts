@@ -72,7 +72,7 @@ describe('the built extension', () => {
     // timeline: WXT's "content script started" event and message carry the extension's id, and a
     // named performance measure is readable by any page script.
     const inPages = code.filter(({ path }) =>
-      /^(?:content-scripts\/|convert-engine|reader-speech|opencc-|pinyin-engine|jyutping-engine)/.test(
+      /^(?:content-scripts\/|convert-engine|reader-speech|reader-view|opencc-|pinyin-engine|jyutping-engine)/.test(
         path,
       ),
     );
@@ -97,6 +97,15 @@ describe('the built extension', () => {
     const pageMessages = new Set(text.match(/→page:[\w-]+/g));
     expect([...pageMessages]).toEqual(['→page:get-status']);
     expect(text).not.toMatch(/ui→background:|afterTitle/);
+  });
+
+  it('keeps the reader script under 20 KB gzipped: its view (Preact, toolbar, panels) is a bundle of its own', () => {
+    const reader = readFileSync(join(EXTENSION_DIR, 'content-scripts/reader.js'));
+    expect(gzipSync(reader).length).toBeLessThan(20 * 1024);
+    const view = readFileSync(join(EXTENSION_DIR, 'reader-view.js')).toString('utf8');
+    // The toolbar's label key is the view's alone.
+    expect(view).toContain('readerToolbarLabel');
+    expect(reader.toString('utf8')).not.toContain('readerToolbarLabel');
   });
 
   it('keeps the conversion engine, reading aloud and pinyin out of the reader script (loaded on first use)', () => {

@@ -10,7 +10,7 @@ import type { SpeechProgress } from '../speech/controller';
 import type { SpeechAction, SpeechRequest, SpeechStatus } from '../speech/speech-protocol';
 import { isSpeechRate } from '../speech/speech-rate';
 
-/** What an injected reader (utils/reader/start-reader.tsx) answers. */
+/** What an injected reader (utils/reader/start-reader.ts) answers. */
 export const READER_MESSAGES = {
   /** Ask an injected reader to open (again). */
   '→page:reader-open': entry<object, true>(FROM_EXTENSION),

@@ -4,10 +4,8 @@
  * the overlay, and the messages the background sends the reader. The entry point
  * (entrypoints/reader.content) only calls `startReader`.
  */
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import readerCss from '~/assets/reader.css?inline';
-import { renderArticleCopy } from '~/components/reader-view';
 import controlsCss from '~/components/reading-controls.css?inline';
 import { createCodeLoader } from '../bundles';
 import { createLazyScriptView } from '../convert/lazy-script-view';
@@ -22,7 +20,6 @@ import { DEFAULT_SETTINGS } from '../settings';
 import { loadSettings, watchSettings } from '../settings-storage';
 import { createLazyReaderSpeech } from '../speech/lazy-reader-speech';
 import { OVERLAY_HOST_TAG } from './overlay';
-import { ReaderApp } from './reader-app';
 import { READER_MESSAGES } from './reader-messages';
 import { createReaderSession } from './reader-session';
 
@@ -110,32 +107,52 @@ export function startReader(): void {
     scriptViewOf(() => articleOf('.yd-article')),
     scriptViewOf(() => articleCopy),
   );
+  // The reader's view, drawn once its bundle is here: asked for at once, so it comes while the
+  // article is extracted.
+  void loadCode('reader-view').catch(() => undefined);
+  let shown: Promise<void> = Promise.resolve();
   const session = createReaderSession(
     document,
     {
+      // The view comes in its own bundle (utils/reader/reader-ui.tsx): draws and removals are
+      // queued on `shown`, so they happen in the order asked for, whenever the bundle arrives.
       render: (container, content, close) => {
-        articleCopy = 'article' in content ? renderArticleCopy(content.article) : null;
-        render(
-          <ReaderApp
-            content={content}
-            onClose={close}
-            speech={speech}
-            scriptView={scriptView}
-            pinyinView={pinyinView}
-          />,
-          container,
-        );
-        // Not needed to paint the article, but readers who listen should not wait for it at
-        // their first 朗读: loaded once the page is idle after the reader has painted.
-        requestIdleCallback(() => void speech.prepare(), { timeout: 2_000 });
+        shown = shown
+          .then(() => loadCode('reader-view'))
+          .then(
+            ({ renderReaderApp, renderArticleCopy }) => {
+              articleCopy = 'article' in content ? renderArticleCopy(content.article) : null;
+              renderReaderApp(container, {
+                content,
+                onClose: close,
+                speech,
+                scriptView,
+                pinyinView,
+              });
+              // Not needed to paint the article, but readers who listen should not wait for it
+              // at their first 朗读: loaded once the page is idle after the reader has painted.
+              requestIdleCallback(() => void speech.prepare(), { timeout: 2_000 });
+            },
+            (error) => {
+              console.warn('[yidu] cannot load the reader view', error);
+              container.textContent = t('readerFailed');
+            },
+          );
       },
       // Closing the reader stops its reading aloud and takes its highlight away.
       unrender: (container) => {
         speech.dispose();
         pinyinView.restore();
         scriptView.restore();
-        articleCopy = null;
-        render(null, container);
+        shown = shown
+          .then(() => {
+            articleCopy = null;
+            return loadCode('reader-view');
+          })
+          .then(
+            ({ unrenderReaderApp }) => unrenderReaderApp(container),
+            () => container.replaceChildren(),
+          );
       },
     },
     { css: controlsCss + readerCss, label: t('readerDialogLabel') },
@@ -162,6 +179,7 @@ export function startReader(): void {
       // Asked right after the reader was opened for it (popup, shortcut): once it shows.
       '→page:speech-plan': async ({ startIndex }) => {
         await session.whenShown();
+        await shown;
         return speech.request(startIndex);
       },
       '→page:speech-progress': ({ progress }) => {
