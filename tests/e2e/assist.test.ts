@@ -187,6 +187,15 @@ describe('指读 (point to read)', () => {
     const { page, setTools, control } = await open('ziyang-list');
     await setTools(['pointRead']);
     await clearTts();
+    // A page script moving the focus (its focus events are trusted too) is not the user: nothing
+    // is read.
+    await page.evaluate(() => {
+      const link = document.querySelector('a[href]') as HTMLElement;
+      link.focus();
+      link.blur();
+    });
+    await page.waitForTimeout(1_500);
+    expect(await ttsLog()).toEqual([]);
     // Focus the first link by keyboard.
     await page.mouse.move(5, 5);
     await page.keyboard.press('Tab');

@@ -41,6 +41,8 @@ export const HOST_TAG = 'yidu-assist';
  */
 export const FRAME_TIMES_GLOBAL = 'yiduAssistFrameMs';
 const FRAMES_KEPT = 200;
+/** How long after the user's key or pointer press a focus change counts as theirs. */
+const FOCUS_AFTER_INPUT_MS = 1_000;
 
 function recordFrame(ms: number) {
   const world = globalThis as { [FRAME_TIMES_GLOBAL]?: number[] };
@@ -125,6 +127,12 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
   let lastRead: Element | null = null;
   let dwell: ReturnType<typeof setTimeout> | undefined;
   let listening = false;
+  /**
+   * When the user last pressed a key or the pointer: focus events are trusted even when a page
+   * script calls `element.focus()`, so focus is followed (read, captioned) only right after the
+   * user's own input, never as a page's script moves it.
+   */
+  let lastUserInput = Number.NEGATIVE_INFINITY;
 
   function make() {
     if (parts && host?.isConnected) return parts;
@@ -339,8 +347,11 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
     pointer = { ...pointer, target: null };
     if (!frame) frame = window.requestAnimationFrame(onFrame);
   };
+  const onUserInput = (event: Event) => {
+    if (event.isTrusted) lastUserInput = event.timeStamp;
+  };
   const onFocus = (event: FocusEvent) => {
-    if (!event.isTrusted) return;
+    if (!event.isTrusted || event.timeStamp - lastUserInput > FOCUS_AFTER_INPUT_MS) return;
     const target = event.composedPath()[0] as Element | undefined;
     if (target?.nodeType !== 1 || host?.contains(target)) return;
     const found = readableAt(target, host) ?? { element: target, kind: 'text' as const };
@@ -382,6 +393,8 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
     const passive = { capture: true, passive: true } as const;
     document[method]('pointermove', onPointerMove as EventListener, passive);
     document[method]('focusin', onFocus as EventListener, passive);
+    document[method]('keydown', onUserInput, passive);
+    document[method]('pointerdown', onUserInput, passive);
     document[method]('keyup', onKeyUp as EventListener, passive);
     window[method]('scroll', onScroll, passive);
   }
