@@ -14,6 +14,9 @@ export interface GoldenPage {
     /** null: the page shows none, and the reader must show none. */
     publishedAt?: string | null;
     source?: string | null;
+    /** Where the date and the source were read: "page:时间", "meta:PubDate", "url"... */
+    dateFrom?: string | null;
+    sourceFrom?: string | null;
     /** The 文号 of a 信息公开 page; null: the page has none. */
     docNumber?: string | null;
     lang?: string;

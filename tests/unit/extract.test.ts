@@ -22,6 +22,10 @@ describe.each(goldenPages().filter((page) => page.expected.bodyIncludes))(
       if (expected.publishedAt !== undefined)
         expect(article?.publishedAt).toBe(expected.publishedAt ?? undefined);
       if (expected.source !== undefined) expect(article?.source).toBe(expected.source ?? undefined);
+      if (expected.dateFrom !== undefined)
+        expect(article?.dateFrom).toBe(expected.dateFrom ?? undefined);
+      if (expected.sourceFrom !== undefined)
+        expect(article?.sourceFrom).toBe(expected.sourceFrom ?? undefined);
       if (expected.docNumber !== undefined)
         expect(article?.docNumber).toBe(expected.docNumber ?? undefined);
       if (expected.lang !== undefined) expect(article?.lang).toBe(expected.lang);
