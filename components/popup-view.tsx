@@ -259,14 +259,16 @@ function PageZoom({ zoom, onSetZoom }: { zoom: number; onSetZoom: (factor: numbe
 }
 
 /**
- * The article's date and source with where each was read (the page's "发布时间", `PubDate`, the
- * address), so a wrong date can be reported with its cause.
+ * The article's date and source with where each was read (the page's "发布时间" or 信息公开 table,
+ * `PubDate`, the address), so a wrong date can be reported with its cause, and its 文号: what the
+ * reader's header card shows.
  */
 function HeaderDetails({ status }: { status: Extract<PopupStatus, { kind: 'article' }> }) {
   const lines = [
     status.publishedAt &&
       t('publishedLabel', formatPublishedAt(status.publishedAt)) + fieldFrom(status.dateFrom),
     status.source && t('sourceLabel', status.source) + fieldFrom(status.sourceFrom),
+    status.docNumber && t('docNumberLabel', status.docNumber),
   ].filter(Boolean);
   if (lines.length === 0) return null;
   return (

@@ -1,12 +1,13 @@
-import { describeArticle } from '~/utils/detect/describe-page';
+import { describeArticle } from '~/utils/extract/article-header';
 
 /**
- * An article's title and the clues of its date and source, for the popup: run by the popup when it
- * opens on an article (the injection's result is what `main` returns), so the always-loaded
- * detector does not carry this code.
+ * An article's title, date, source and 文号 for the popup, read by the reader's own rules (the
+ * 信息公开 table, the publish line, then the metadata): run by the popup when it opens on an
+ * article (the injection's result is what `main` returns), so the always-loaded detector does not
+ * carry this code.
  */
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
-  main: () => describeArticle(document, location.href),
+  main: () => describeArticle(document),
 });

@@ -8,9 +8,8 @@ import { browser } from 'wxt/browser';
 import type { AssistSetResult, AssistTool } from './assist/tools';
 import { TAB_SCRIPTS } from './background/tab-scripts';
 import type { ScriptChoice, ScriptViewState, SourceChoice } from './convert/script-view';
-import type { PageDescription } from './detect/describe-page';
-import type { PageStatus } from './detect/detect-article-page';
-import { type HeaderFields, headerFieldsOf } from './extract/header-fields';
+import type { PageVerdict } from './detect/detect-article-page';
+import type { PageDescription } from './extract/article-header';
 import { type OpenReaderResult, sendToBackground, sendToTab } from './messages';
 import type { PinyinMode } from './pinyin/modes';
 import type { PinyinViewState } from './pinyin/pinyin-view';
@@ -19,9 +18,9 @@ import type { SpeechAction, SpeechStatus } from './speech/speech-protocol';
 import { watchSpeechStatus } from './speech/speech-status';
 
 export type PopupStatus =
-  | Exclude<PageStatus, { kind: 'article' }>
-  /** An article, with its date and source chosen by the reader's rules from the page's clues. */
-  | (Omit<Extract<PageStatus, { kind: 'article' }>, 'clues'> & HeaderFields)
+  | Extract<PageVerdict, { kind: 'not-article' }>
+  /** An article, with its title, date, source and 文号 read by the reader's rules. */
+  | (Extract<PageVerdict, { kind: 'article' }> & PageDescription)
   /** No detector answered: a site outside the government hosts (the reader can still be tried). */
   | { kind: 'not-detected' }
   /** A page the browser keeps extensions out of (settings, the web store, other extensions). */
@@ -76,8 +75,9 @@ export interface PopupConnector {
 const READS_IN_PAGE = import.meta.env.BROWSER === 'firefox';
 
 /**
- * Reads an article's title and date's clues in its tab (entrypoints/page-description.content.ts):
- * what the detector leaves out, to stay small on every page.
+ * Reads an article's title, date, source and 文号 in its tab by the reader's rules
+ * (entrypoints/page-description.content.ts): what the detector leaves out, to stay small on every
+ * page.
  */
 async function describeTab(tabId: number): Promise<PageDescription> {
   const [frame] = await browser.scripting
@@ -87,10 +87,7 @@ async function describeTab(tabId: number): Promise<PageDescription> {
   if (description) return description;
   // Where it cannot run (the detector could), the tab's own title, with no date or source.
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
-  return {
-    title: tab?.title ?? '',
-    clues: { url: tab?.url ?? '', metadata: {}, afterTitle: '' },
-  };
+  return { title: tab?.title ?? '' };
 }
 
 export function createBrowserConnector(search: string): PopupConnector {
@@ -105,8 +102,7 @@ export function createBrowserConnector(search: string): PopupConnector {
       try {
         const verdict = await sendToTab(tabId, { type: '→page:get-status' });
         if (verdict.kind !== 'article') return verdict;
-        const { title, clues } = await describeTab(tabId);
-        return { ...verdict, title, ...headerFieldsOf(clues) };
+        return { ...verdict, ...(await describeTab(tabId)) };
       } catch {
         const tab = await browser.tabs.get(tabId).catch(() => undefined);
         const url = tab?.url;

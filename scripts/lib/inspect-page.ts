@@ -3,7 +3,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { convertSubtree } from '../../utils/convert/dom-convert';
 import type { TextConverter } from '../../utils/convert/text-converter';
 import { decodeHtml } from '../../utils/decode-html';
-import { detectArticlePage } from '../../utils/detect/detect-article-page';
+import { judgeArticlePage } from '../../utils/detect/detect-article-page';
 import { extractArticle } from '../../utils/extract/extract-article';
 import { plainTextOf } from '../../utils/extract/plain-text';
 import { createSanitizer } from '../../utils/extract/sanitize';
@@ -59,7 +59,7 @@ export function loadDocument(bytes: Uint8Array, url: string) {
 export function inspectPage(bytes: Uint8Array, url: string): InspectResult {
   const { dom, charset } = loadDocument(bytes, url);
   const document = dom.window.document;
-  const status = detectArticlePage(url, document);
+  const status = judgeArticlePage(url, document);
   const extracted = extractArticle(document, createSanitizer(dom.window));
   let article: InspectResult['article'] = null;
   if (extracted) {

@@ -95,6 +95,22 @@ describe('a government article page', () => {
     await page.close();
   });
 
+  it("popup's details on a 信息公开 page: the table's date, issuer and 文号, as the reader shows them", async () => {
+    const { page, tabId } = await visitPage('sz-gkmlpt-notice');
+    await page.getByTestId('reader-entry').waitFor();
+    const before = await pageState(page);
+    const popup = await openPopup(harness, tabId);
+    await expect
+      .poll(() => popup.getByTestId('status-details').textContent())
+      .toBe(
+        '发布时间：2026-03-10 16:05（取自页面上的“发布日期”） · 来源：深圳市人民政府办公厅（取自页面上的“发布机构”） · 文号：深府办函〔2026〕15号',
+      );
+    await popup.close();
+    // Read from a copy: the page is as it was.
+    expect(await pageState(page)).toEqual(before);
+    await page.close();
+  });
+
   it('opens from the on-page button, takes the keyboard, and Esc gives the page back', async () => {
     const { page } = await visitPage('ziyang-article');
     // A comment box the reader has typed in (the portal page itself has no form).

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectArticlePage } from '~/utils/detect/detect-article-page';
+import { judgeArticlePage } from '~/utils/detect/detect-article-page';
 import { CORPUS_DIR, corpusAvailable, corpusPages } from '../../scripts/lib/corpus';
 import { loadDocument } from '../../scripts/lib/inspect-page';
 
@@ -24,7 +24,7 @@ describe('detection on the shared corpus', () => {
       // jsdom frees a closed window only once the event loop turns.
       await new Promise((resolve) => setTimeout(resolve, 0));
       const { dom } = loadDocument(readFileSync(page.path), page.url);
-      const isArticle = detectArticlePage(page.url, dom.window.document).kind === 'article';
+      const isArticle = judgeArticlePage(page.url, dom.window.document).kind === 'article';
       dom.window.close();
       if (page.kind === 'article') {
         counts.article += 1;

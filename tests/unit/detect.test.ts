@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { detectArticlePage } from '~/utils/detect/detect-article-page';
-import { headerFieldsOf } from '~/utils/extract/header-fields';
+import { judgeArticlePage } from '~/utils/detect/detect-article-page';
+import { describeArticle } from '~/utils/extract/article-header';
 import { readGovMetadata } from '~/utils/page/gov-metadata';
 import { goldenPages } from './golden-pages';
 
@@ -10,7 +10,7 @@ const documentOf = (head: string) =>
 
 describe.each(goldenPages())('golden page $slug', ({ dom, url, expected }) => {
   it(`is ${expected.isArticle ? '' : 'not '}an article`, () => {
-    const status = detectArticlePage(url, dom.window.document);
+    const status = judgeArticlePage(url, dom.window.document);
     expect(status.kind === 'article').toBe(expected.isArticle);
     if (expected.siteName) expect(status.siteName).toBe(expected.siteName);
   });
@@ -31,7 +31,7 @@ describe('government metadata', () => {
   });
 
   it('needs ArticleTitle together with SiteIDCode or SiteName', () => {
-    const article = (head: string) => detectArticlePage('about:blank', documentOf(head)).kind;
+    const article = (head: string) => judgeArticlePage('about:blank', documentOf(head)).kind;
     expect(article('<meta name="ArticleTitle" content="通知">')).toBe('not-article');
     expect(
       article(
@@ -49,7 +49,7 @@ describe('government metadata', () => {
   });
 });
 
-describe('detectArticlePage signals', () => {
+describe('judgeArticlePage signals', () => {
   const notice = (paragraphs: string[]) =>
     new JSDOM(
       `<html><head><title>关于停水的通知_通知公告_某县人民政府</title></head><body>
@@ -67,27 +67,25 @@ describe('detectArticlePage signals', () => {
   ];
 
   it('takes a notice of short paragraphs on a portal article URL for an article, with reasons', () => {
-    const status = detectArticlePage(
+    const doc = notice(shortParagraphs);
+    const status = judgeArticlePage(
       'http://www.example.gov.cn/tzgg/202605/t20260518_1234567.html',
-      notice(shortParagraphs),
+      doc,
     );
     expect(status.kind).toBe('article');
     expect(status.reasons).toEqual(
       expect.arrayContaining(['article-url-shape', 'publish-line', 'gov-footer']),
     );
-    if (status.kind === 'article') expect(status.title).toBe('关于停水的通知');
+    expect(describeArticle(doc).title).toBe('关于停水的通知');
   });
 
   it('gives the popup the PubDate as an ISO date, whatever way the portal writes it', () => {
-    const dated = (pubDate: string) => {
-      const status = detectArticlePage(
-        'about:blank',
+    const dated = (pubDate: string) =>
+      describeArticle(
         documentOf(
           `<meta name="ArticleTitle" content="通知"><meta name="SiteName" content="某市政府"><meta name="PubDate" content="${pubDate}">`,
         ),
       );
-      return status.kind === 'article' ? headerFieldsOf(status.clues) : undefined;
-    };
     expect(dated('2020年08月02日')).toMatchObject({
       publishedAt: '2020-08-02',
       dateFrom: 'meta:PubDate',
@@ -103,8 +101,9 @@ describe('detectArticlePage signals', () => {
        <h1>关于停水的通知</h1><div>时间：2026-05-18 来源：市水务局 浏览量：12</div>
        <p>因管网改造，5月20日停水。时间：2026-05-20 8时至18时。</p>`,
     );
-    const status = detectArticlePage('http://www.example.gov.cn/a/1', doc);
-    expect(status.kind === 'article' && headerFieldsOf(status.clues)).toEqual({
+    expect(judgeArticlePage('http://www.example.gov.cn/a/1', doc).kind).toBe('article');
+    expect(describeArticle(doc)).toEqual({
+      title: '关于停水的通知',
       publishedAt: '2026-05-18',
       dateFrom: 'page:时间',
       source: '市水务局',
@@ -119,7 +118,7 @@ describe('detectArticlePage signals', () => {
       'https://www.example.gov.cn/col/col1229492731/index.html',
       'https://www.example.gov.cn/search?q=%E5%81%9C%E6%B0%B4',
     ]) {
-      expect(detectArticlePage(url, doc)).toMatchObject({
+      expect(judgeArticlePage(url, doc)).toMatchObject({
         kind: 'not-article',
         reasons: ['list-url-shape'],
       });
@@ -133,9 +132,9 @@ describe('detectArticlePage signals', () => {
     );
     const listPage = new JSDOM(`<html><body><ul>${links.join('')}</ul></body></html>`).window
       .document;
-    expect(detectArticlePage('https://news.example.com/', listPage).kind).toBe('not-article');
+    expect(judgeArticlePage('https://news.example.com/', listPage).kind).toBe('not-article');
     const longParagraph = '从下个月起，市内十二家社区图书馆将在周六和周日延长开放时间。'.repeat(4);
-    expect(detectArticlePage('https://news.example.com/a/1', notice([longParagraph])).kind).toBe(
+    expect(judgeArticlePage('https://news.example.com/a/1', notice([longParagraph])).kind).toBe(
       'article',
     );
   });
@@ -151,7 +150,7 @@ describe('detectArticlePage signals', () => {
     const threadList = new JSDOM(
       `<html><body><ul class="threads">${entries.join('')}</ul></body></html>`,
     ).window.document;
-    expect(detectArticlePage('https://tieba.example.com/f?kw=1', threadList).kind).toBe(
+    expect(judgeArticlePage('https://tieba.example.com/f?kw=1', threadList).kind).toBe(
       'not-article',
     );
     // The same long paragraphs as an article's body, one list item being the whole article: yes.
@@ -159,7 +158,7 @@ describe('detectArticlePage signals', () => {
       `<html><body><ul class="layout"><li><a href="/">首页</a></li><li><a href="/n">新闻</a></li><li><a href="/g">公告</a></li>
       <li><p>${summary.repeat(3)}</p><p>${summary.repeat(3)}</p><p>${summary.repeat(3)}</p><p>${summary.repeat(3)}</p></li></ul></body></html>`,
     ).window.document;
-    expect(detectArticlePage('https://news.example.com/a/1', article).kind).toBe('article');
+    expect(judgeArticlePage('https://news.example.com/a/1', article).kind).toBe('article');
   });
 
   it('takes short paragraphs for an article however many links surround them, but not summaries in a headline list', () => {
@@ -171,7 +170,7 @@ describe('detectArticlePage signals', () => {
     const underMenu = new JSDOM(
       `<html><body><ul class="menu">${menu}</ul><div class="text">${`<p>${sentence}</p>`.repeat(5)}</div></body></html>`,
     ).window.document;
-    expect(detectArticlePage('https://news.example.com/a/3', underMenu)).toMatchObject({
+    expect(judgeArticlePage('https://news.example.com/a/3', underMenu)).toMatchObject({
       kind: 'article',
       reasons: ['some-running-text'],
     });
@@ -181,13 +180,13 @@ describe('detectArticlePage signals', () => {
     ).join('');
     const headlines = new JSDOM(`<html><body><ul class="news">${entries}</ul></body></html>`).window
       .document;
-    expect(detectArticlePage('https://news.example.com/news/', headlines).kind).toBe('not-article');
+    expect(judgeArticlePage('https://news.example.com/news/', headlines).kind).toBe('not-article');
   });
 
   it('takes five one-sentence paragraphs for a short notice', () => {
     const sentence = '本周六上午九时至十一时，市民服务中心将暂停办理不动产登记业务。';
     expect(
-      detectArticlePage(
+      judgeArticlePage(
         'https://news.example.com/a/2',
         notice([sentence, sentence, sentence, sentence, sentence]),
       ).kind,
@@ -214,7 +213,7 @@ describe('a home page built to be slow to tell', () => {
     const times: number[] = [];
     for (let run = 0; run < 3; run += 1) {
       const start = performance.now();
-      detectArticlePage(doc.URL, doc);
+      judgeArticlePage(doc.URL, doc);
       times.push(performance.now() - start);
     }
     return times.sort((a, b) => a - b)[1] ?? 0;

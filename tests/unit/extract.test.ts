@@ -1,5 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { describeArticle } from '~/utils/extract/article-header';
 import { extractArticle } from '~/utils/extract/extract-article';
 import { createSanitizer } from '~/utils/extract/sanitize';
 import { goldenPages } from './golden-pages';
@@ -31,6 +32,23 @@ describe.each(goldenPages().filter((page) => page.expected.bodyIncludes))(
       if (expected.lang !== undefined) expect(article?.lang).toBe(expected.lang);
       if (expected.attachments !== undefined)
         expect(article?.attachments).toHaveLength(expected.attachments);
+    });
+
+    it("gives the popup's details the same title, date, source and 文号, each from the same place", () => {
+      // The popup reads the live page (entrypoints/page-description.content.ts), the reader the
+      // extractor's parse of it: one reading of the header, so the two never disagree.
+      const described = describeArticle(dom.window.document);
+      expect(described).toEqual({
+        title: article?.title,
+        ...(article?.publishedAt && {
+          publishedAt: article.publishedAt,
+          dateFrom: article.dateFrom,
+        }),
+        ...(article?.source && { source: article.source, sourceFrom: article.sourceFrom }),
+        ...(article?.docNumber && { docNumber: article.docNumber }),
+      });
+      if (expected.docNumber) expect(described.docNumber).toBe(expected.docNumber);
+      expect(dom.serialize()).toBe(before);
     });
 
     it('leaves the page itself untouched', () => {

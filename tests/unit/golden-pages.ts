@@ -7,8 +7,19 @@ export interface LoadedGoldenPage extends GoldenPage {
 }
 
 export function goldenPages(): LoadedGoldenPage[] {
-  return loadPages().map((page) => ({
+  return loadPages().map(loaded);
+}
+
+/** One golden page, parsed alone (parsing them all takes seconds). */
+export function goldenPage(slug: string): LoadedGoldenPage {
+  const page = loadPages().find((candidate) => candidate.slug === slug);
+  if (!page) throw new Error(`no golden page ${slug}`);
+  return loaded(page);
+}
+
+function loaded(page: GoldenPage): LoadedGoldenPage {
+  return {
     ...page,
     dom: new JSDOM(page.html, { url: page.url, contentType: page.contentType ?? 'text/html' }),
-  }));
+  };
 }

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { detectArticlePage } from '~/utils/detect/detect-article-page';
+import { judgeArticlePage } from '~/utils/detect/detect-article-page';
 import { extractArticle } from '~/utils/extract/extract-article';
 import { createSanitizer } from '~/utils/extract/sanitize';
 import { dateOfUrl, normalizePublishedAt } from '~/utils/page/published-date';
@@ -157,13 +157,13 @@ describe('front pages', () => {
       'http://www.example.gov.cn/zwgk/',
       'http://www.example.gov.cn/index.jsp',
     ]) {
-      const status = detectArticlePage(url, new JSDOM(home, { url }).window.document);
+      const status = judgeArticlePage(url, new JSDOM(home, { url }).window.document);
       expect(status, url).toMatchObject({ kind: 'not-article', reasons: ['home-page'] });
     }
   });
 
   it('are told by their path: the same page at an article path is read', () => {
     const url = 'http://www.example.gov.cn/art/2026/5/18/art_1_2.html';
-    expect(detectArticlePage(url, new JSDOM(home, { url }).window.document).kind).toBe('article');
+    expect(judgeArticlePage(url, new JSDOM(home, { url }).window.document).kind).toBe('article');
   });
 });

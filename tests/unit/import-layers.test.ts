@@ -142,7 +142,7 @@ describe('import layers of utils/', () => {
     const imports: ImportMap = new Map([
       ['utils/page/walk.ts', ["import { x } from '../extract/page-walk';"].flatMap(importsOf)],
       ['utils/detect/page-text.ts', ['~/utils/extract/page-walk']],
-      ['utils/extract/header-fields.ts', ['../detect/describe-page']],
+      ['utils/extract/header-fields.ts', ['../detect/page-text']],
       ['utils/convert/load.ts', ['../bundles']],
       ['utils/extract/result.ts', ['../reader/reader-session']],
       ['utils/page/ok.ts', ['./cjk', '../pure', 'some-package']],
@@ -151,7 +151,7 @@ describe('import layers of utils/', () => {
     expect(layerViolations(imports)).toEqual([
       expect.stringContaining('utils/page/walk.ts → ../extract/page-walk'),
       expect.stringContaining('utils/detect/page-text.ts → ~/utils/extract/page-walk'),
-      expect.stringContaining('utils/extract/header-fields.ts → ../detect/describe-page'),
+      expect.stringContaining('utils/extract/header-fields.ts → ../detect/page-text'),
       expect.stringContaining('utils/convert/load.ts → ../bundles'),
       expect.stringContaining('utils/extract/result.ts → ../reader/reader-session'),
     ]);

@@ -4,7 +4,7 @@
  */
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { detectArticlePage } from '~/utils/detect/detect-article-page';
+import { judgeArticlePage } from '~/utils/detect/detect-article-page';
 import { readPageText, readParagraphs } from '~/utils/detect/page-text';
 import { countCjk, reachesCjk } from '~/utils/page/cjk';
 
@@ -59,7 +59,7 @@ describe('the text the detector reads', () => {
     const doc = bodyOf(
       `<h1>关于做好2021年城乡建设工作的通知</h1><p>发布时间：2021-03-02</p>${PARAGRAPH.repeat(10_000)}${FOOTER}`,
     ).ownerDocument;
-    const status = detectArticlePage('http://www.example.gov.cn/bench/huge.html', doc);
+    const status = judgeArticlePage('http://www.example.gov.cn/bench/huge.html', doc);
     expect(status.kind).toBe('article');
     expect(status.reasons).toEqual(expect.arrayContaining(['publish-line', 'gov-footer']));
   });

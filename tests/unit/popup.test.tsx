@@ -7,9 +7,12 @@
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { judgeArticlePage } from '~/utils/detect/detect-article-page';
+import { describeArticle } from '~/utils/extract/article-header';
 import { PopupApp } from '~/utils/popup/popup-app';
 import type { PopupConnector, PopupStatus } from '../../utils/popup-connector';
 import type { SpeechStatus } from '../../utils/speech/speech-protocol';
+import { goldenPage } from './golden-pages';
 import { byTestId, installDom, renderInto, settle, useZhMessages } from './render-helpers';
 
 const TAB = 5;
@@ -98,6 +101,24 @@ describe('the popup', () => {
     await act(() => byTestId(container, 'open-reader')?.click());
     await settle();
     expect(container.querySelector('[role="alert"]')?.textContent).toBe('无法在此页面打开阅读模式');
+  });
+
+  it("shows a 信息公开 page's table: its 发布日期, 发布机构 and 文号, each with where it was read", async () => {
+    // What the popup's page description (entrypoints/page-description.content.ts) reads from the
+    // real golden page, as the connector passes it on.
+    const golden = goldenPage('sz-gkmlpt-notice');
+    const doc = golden.dom.window.document;
+    const verdict = judgeArticlePage(golden.url, doc);
+    if (verdict.kind !== 'article') throw new Error('not taken for an article');
+    const { connector } = fakeConnector({ ...verdict, ...describeArticle(doc) });
+    const { container } = await renderInto(
+      <PopupApp connector={connector} closeAfterOpen={false} />,
+    );
+    await settle();
+    expect(byTestId(container, 'status-title')?.textContent).toBe(golden.expected.title);
+    expect(byTestId(container, 'status-details')?.textContent).toBe(
+      '发布时间：2026-03-10 16:05（取自页面上的“发布日期”） · 来源：深圳市人民政府办公厅（取自页面上的“发布机构”） · 文号：深府办函〔2026〕15号',
+    );
   });
 
   it('puts pinyin on the page itself and takes it off (给网页加拼音)', async () => {

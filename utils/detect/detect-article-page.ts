@@ -6,7 +6,6 @@
  */
 
 import { type GovMetadata, readGovMetadata } from '../page/gov-metadata';
-import { describeArticle, type PageDescription } from './describe-page';
 import { GOV_FOOTER_MARKER, PUBLISH_LINE, readPageText, readParagraphs } from './page-text';
 import { isNotArticleUrl, matchArticleShape } from './portal-shapes';
 
@@ -68,17 +67,12 @@ const MOSTLY_LINKS = 0.75;
 const SEARCH_TITLES = ['搜索结果', '搜尋結果', '检索结果', '檢索結果', '站内搜索', '站內搜尋'];
 
 /**
- * What the detector decides on page load: all but the article's title and date, which only the
- * popup shows.
+ * What the detector decides on page load: all but the article's title, date and source, which only
+ * the popup shows (read then by the reader's rules, utils/extract/article-header.ts).
  */
 export type PageVerdict =
   | { kind: 'article'; siteName?: string; confidence: number; reasons: DetectionReason[] }
   | { kind: 'not-article'; siteName?: string; reasons: DetectionReason[] };
-
-/** The verdict as the popup shows it: an article with its title and date's clues. */
-export type PageStatus =
-  | Extract<PageVerdict, { kind: 'not-article' }>
-  | (Extract<PageVerdict, { kind: 'article' }> & PageDescription);
 
 /** The metadata rule: an `ArticleTitle` together with a site tag (`SiteIDCode` or `SiteName`). */
 export function hasGovArticleMetadata(metadata: GovMetadata): boolean {
@@ -111,15 +105,6 @@ export function judgeArticlePage(url: string, doc: Document): PageVerdict {
     confidence: Math.min(1, score / (ARTICLE_SCORE * 2)),
     reasons,
   };
-}
-
-/**
- * The verdict and, for an article, what the popup shows of it (the inspection command, the tests;
- * in the extension the detector judges and `describeArticle` runs only when the popup asks).
- */
-export function detectArticlePage(url: string, doc: Document): PageStatus {
-  const verdict = judgeArticlePage(url, doc);
-  return verdict.kind === 'article' ? { ...verdict, ...describeArticle(doc, url) } : verdict;
 }
 
 /**

@@ -5,7 +5,6 @@
  * visible "发布时间/来源" line, then the metadata, then the date in the URL.
  */
 import type { GovMetadata } from '../page/gov-metadata';
-import type { HeaderClues } from '../page/header-clues';
 import {
   dateOfUrl,
   type FieldOrigin,
@@ -194,17 +193,4 @@ function setDate(fields: HeaderFields, date: string, from: FieldOrigin): void {
 function setSource(fields: HeaderFields, source: string, from: FieldOrigin): void {
   fields.source = source;
   fields.sourceFrom = from;
-}
-
-/** The date and source the reader would show, from what the detector gathered (the popup). */
-export function headerFieldsOf(clues: HeaderClues): HeaderFields {
-  return chooseHeaderFields({
-    url: clues.url,
-    metadata: clues.metadata,
-    table: null,
-    header: clues.afterTitle,
-    page: null,
-    afterBody: '',
-    timeElement: undefined,
-  });
 }
