@@ -5,7 +5,7 @@
  * the page once. Signals add up to a score; the reasons say which fired.
  */
 
-import { type GovMetadata, readGovMetadata } from '../page/gov-metadata';
+import { type GovMetadata, readSiteMetadata } from '../page/gov-metadata';
 import { GOV_FOOTER_MARKER, PUBLISH_LINE, readPageText, readParagraphs } from './page-text';
 import { isNotArticleUrl, matchArticleShape } from './portal-shapes';
 
@@ -95,7 +95,7 @@ export interface DetectRun {
  * reads as little as settles the verdict (see `collectReasons`).
  */
 export function judgeArticlePage(url: string, doc: Document): PageVerdict {
-  const metadata = readGovMetadata(doc);
+  const metadata = readSiteMetadata(doc);
   const reasons = collectReasons(url, doc, metadata);
   const score = reasons.reduce((sum, reason) => sum + WEIGHTS[reason], 0);
   if (score < ARTICLE_SCORE) return { kind: 'not-article', siteName: metadata.siteName, reasons };

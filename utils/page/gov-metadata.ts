@@ -19,12 +19,21 @@ export interface GovMetadata {
   'article:published_time'?: string;
 }
 
-const META_NAMES: Record<string, keyof GovMetadata> = {
+/**
+ * The tags the detector's verdict reads (`hasGovArticleMetadata`, the site's name): it runs on every
+ * portal page, so its bundle holds these names and no more.
+ */
+const SITE_META_NAMES = {
   sitename: 'siteName',
   siteidcode: 'siteIdCode',
+  articletitle: 'articleTitle',
+} as const;
+
+/** Every tag read, by its name in lower case: the column, date and source tags only after the verdict. */
+const META_NAMES: Record<string, keyof GovMetadata> = {
+  ...SITE_META_NAMES,
   columnname: 'columnName',
   columntype: 'columnType',
-  articletitle: 'articleTitle',
   pubdate: 'pubDate',
   contentsource: 'contentSource',
   firstpublishedtime: 'firstpublishedtime',
@@ -34,6 +43,17 @@ const META_NAMES: Record<string, keyof GovMetadata> = {
 
 /** Reads the government meta tags of a document; a tag that is empty counts as absent. */
 export function readGovMetadata(doc: Document): GovMetadata {
+  return readMetaTags(doc, META_NAMES);
+}
+
+/** The site tags and the article title only: what the detector's verdict needs. */
+export function readSiteMetadata(
+  doc: Document,
+): Pick<GovMetadata, (typeof SITE_META_NAMES)[keyof typeof SITE_META_NAMES]> {
+  return readMetaTags(doc, SITE_META_NAMES);
+}
+
+function readMetaTags(doc: Document, names: Record<string, keyof GovMetadata>): GovMetadata {
   const metadata: GovMetadata = {};
   // By tag name, read by index with the length read once: cheaper than a selector in Chromium and
   // jsdom alike (see `readParagraphs`).
@@ -43,7 +63,7 @@ export function readGovMetadata(doc: Document): GovMetadata {
     const meta = metas[i] as Element;
     const name = meta.getAttribute('name') ?? meta.getAttribute('property');
     if (!name) continue;
-    const field = META_NAMES[name.trim().toLowerCase()];
+    const field = names[name.trim().toLowerCase()];
     const content = meta.getAttribute('content')?.trim();
     if (field && content && metadata[field] === undefined) metadata[field] = content;
   }

@@ -14,8 +14,13 @@
  * extension is updated or reloaded. Ours find out by themselves: `isInvalid` is true once the
  * extension's runtime is gone, as in WXT.
  *
- * Same public surface as WXT's class (`main(ctx)` is typed by WXT), except the `wxt:` events:
- * location changes are watched by `watchLocation` (utils/detect/location-watch.ts).
+ * Only the part of WXT's surface our content scripts use (the detector: `signal`, `onInvalidated`,
+ * `setTimeout`), with `isValid` and the invalidation they rest on: every content script carries this
+ * class, the always-loaded detector among them, held to 8 KB gzipped. WXT's other helpers
+ * (`setInterval`, `requestAnimationFrame`, `requestIdleCallback`, `addEventListener`, `block`) are
+ * left out; `main(ctx)` is typed by WXT's class, so tests/unit/content-script-context.test.ts checks
+ * that no script calls what is not here. No `wxt:` events either: location changes are watched by
+ * `watchLocation` (utils/detect/location-watch.ts).
  */
 import { browser } from 'wxt/browser';
 
@@ -49,53 +54,12 @@ export class ContentScriptContext {
     return () => this.signal.removeEventListener('abort', callback);
   }
 
-  block<T>(): Promise<T> {
-    return new Promise(() => {});
-  }
-
-  setInterval(handler: () => void, timeout?: number): number {
-    const id = setInterval(() => {
-      if (this.isValid) handler();
-    }, timeout) as unknown as number;
-    this.onInvalidated(() => clearInterval(id));
-    return id;
-  }
-
   setTimeout(handler: () => void, timeout?: number): number {
     const id = setTimeout(() => {
       if (this.isValid) handler();
     }, timeout) as unknown as number;
     this.onInvalidated(() => clearTimeout(id));
     return id;
-  }
-
-  requestAnimationFrame(callback: FrameRequestCallback): number {
-    const id = requestAnimationFrame((time) => {
-      if (this.isValid) callback(time);
-    });
-    this.onInvalidated(() => cancelAnimationFrame(id));
-    return id;
-  }
-
-  requestIdleCallback(callback: IdleRequestCallback, options?: IdleRequestOptions): number {
-    const id = requestIdleCallback((deadline) => {
-      if (!this.signal.aborted) callback(deadline);
-    }, options);
-    this.onInvalidated(() => cancelIdleCallback(id));
-    return id;
-  }
-
-  addEventListener(
-    target: EventTarget,
-    type: string,
-    handler: EventListenerOrEventListenerObject,
-    options?: AddEventListenerOptions,
-  ): void {
-    // WXT's `wxt:` events are named after the extension's id and dispatched on the page's own
-    // objects, where the page can dispatch them too: none here (see above).
-    if (type.startsWith('wxt:'))
-      throw new Error(`${type}: not available (see content-script-context.ts)`);
-    target.addEventListener(type, handler, { ...options, signal: this.signal });
   }
 
   notifyInvalidated(): void {
