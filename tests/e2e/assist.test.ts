@@ -283,9 +283,14 @@ describe('大字幕 (caption bar)', () => {
 });
 
 describe('十字线 and the reading ruler', () => {
-  it('follow the pointer', async () => {
+  it('follow the pointer; the popup’s two toggles are one reading guide', async () => {
     const { page, setTools, control } = await open('ziyang-article');
-    await setTools(['guides']);
+    const toggle = async (id: 'assist-guides' | 'assist-ruler') => {
+      await control.getByTestId(id).click();
+      await expect.poll(() => control.getByTestId(id).getAttribute('aria-pressed')).toBe('true');
+      await page.bringToFront();
+    };
+    await toggle('assist-guides');
     const lineAt = () =>
       page.evaluate(() => {
         const guides = document
@@ -300,7 +305,9 @@ describe('十字线 and the reading ruler', () => {
     await expect.poll(lineAt).toEqual({ x: 640, y: 450 });
     await expect(page.getByTestId('reading-guides')).toBeDefined();
 
-    await setTools(['ruler']);
+    // The ruler's toggle turns the guide lines off, in the popup and on the page.
+    await toggle('assist-ruler');
+    expect(await control.getByTestId('assist-guides').getAttribute('aria-pressed')).toBe('false');
     const bandCentre = () =>
       page.evaluate(() => {
         const ruler = document
