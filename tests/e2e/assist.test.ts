@@ -8,10 +8,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collapse } from '../../utils/assist/describe';
-import { FRAME_TIMES_GLOBAL } from '../../utils/assist/page-tools';
+import { captionHeightPx, FRAME_TIMES_GLOBAL } from '../../utils/assist/page-tools';
 import type { AssistTool } from '../../utils/assist/tools';
 import { loadConverter } from '../../utils/convert/load-converter';
 import { loadNodeDictionaries } from '../../utils/convert/load-node';
+import { HANDOVER_GLOBAL } from '../../utils/handover';
 import type { Message } from '../../utils/messages';
 import { axeViolations, type Harness, openPopup, startHarness, tabIdOf } from './harness';
 
@@ -277,6 +278,104 @@ describe('大字幕 (caption bar)', () => {
     expect(await caption.evaluate((bar) => getComputedStyle(bar).pointerEvents)).toBe('none');
     await setTools([]);
     await setSettings({ script: 'original', captionSizePx: 40 });
+    await control.close();
+    await page.close();
+  });
+
+  it('with pinyin on: real ruby over the converted characters (银行 háng), Jyutping for Hong Kong script, following the mode; off: none', async () => {
+    const { page, setTools, setSettings, control } = await open('ziyang-article');
+    await page.evaluate(() => {
+      const probe = document.createElement('p');
+      probe.id = 'probe';
+      probe.textContent = '请到银行办理，耄耋老人优先';
+      probe.style.cssText =
+        'position:fixed;left:0;top:0;width:700px;margin:0;background:#fff;font-size:30px;z-index:99';
+      document.body.append(probe);
+    });
+    await setSettings({ script: 'tw', pinyin: 'off', captionSizePx: 40 });
+    await setTools(['caption']);
+    const converter = await loadConverter('cn', 'tw', loadNodeDictionaries);
+    const converted = converter.convert('请到银行办理，耄耋老人优先');
+    expect(converted.slice(0, 4)).toBe('請到銀行');
+    /** The bar as shown: its characters (its text outside <rt>), each reading over its character. */
+    const shown = () =>
+      page.evaluate(() => {
+        const bar = document
+          .querySelector('yidu-assist')
+          ?.shadowRoot?.querySelector('[data-testid="caption-bar"]') as HTMLElement;
+        const copy = bar.cloneNode(true) as HTMLElement;
+        for (const rt of Array.from(copy.querySelectorAll('rt'))) rt.remove();
+        const rt = bar.querySelector('rt');
+        return {
+          characters: copy.textContent,
+          readings: Array.from(bar.querySelectorAll('ruby rt'), (r) => [
+            r.previousSibling?.textContent,
+            r.textContent,
+          ]),
+          rtSize: rt ? getComputedStyle(rt).fontSize : null,
+          rtColour: rt ? getComputedStyle(rt).color : null,
+          colour: getComputedStyle(bar).color,
+        };
+      });
+    await page.locator('#probe').hover({ position: { x: 20, y: 10 } });
+    await expect.poll(async () => (await shown()).characters).toBe(converted);
+    // Pinyin off: no ruby, and the pinyin bundle never came into the page.
+    expect((await shown()).readings).toEqual([]);
+    const pinyinLoaded = () =>
+      inExtensionWorld(
+        page,
+        `Object.keys(globalThis.${HANDOVER_GLOBAL} ?? {}).includes('pinyin-engine')`,
+      );
+    expect(await pinyinLoaded()).toBe(false);
+
+    await setSettings({ pinyin: 'all' });
+    await expect.poll(async () => (await shown()).readings.length).toBeGreaterThan(0);
+    expect(await pinyinLoaded()).toBe(true);
+    let bar = await shown();
+    expect(bar.characters).toBe(converted);
+    expect(bar.readings.slice(0, 4)).toEqual([
+      ['請', 'qǐng'],
+      ['到', 'dào'],
+      ['銀', 'yín'],
+      ['行', 'háng'],
+    ]);
+    // At 0.55 of the caption's 40 px, in the caption's theme colour.
+    expect(bar.rtSize).toBe('22px');
+    expect(bar.rtColour).toBe(bar.colour);
+    // The bar grows for the readings, and the page's room with it.
+    const room = await page.evaluate(() => ({
+      padding: Number.parseFloat(getComputedStyle(document.documentElement).paddingBottom),
+      bar: document
+        .querySelector('yidu-assist')
+        ?.shadowRoot?.querySelector('[data-testid="caption-bar"]')
+        ?.getBoundingClientRect().height,
+    }));
+    expect(room.bar).toBe(captionHeightPx(40, true));
+    expect(room.padding).toBeGreaterThanOrEqual(captionHeightPx(40, true));
+
+    // Uncommon characters only, changed while the caption shows: 耄耋 keep their readings.
+    await setSettings({ pinyin: 'rare' });
+    await expect
+      .poll(async () => (await shown()).readings)
+      .toEqual([
+        ['耄', 'mào'],
+        ['耋', 'dié'],
+      ]);
+    // Hong Kong script: Jyutping over 香港繁體.
+    await setSettings({ script: 'hk', pinyin: 'all' });
+    await expect
+      .poll(async () => (await shown()).readings.find(([character]) => character === '行'))
+      .toEqual(['行', 'hong4']);
+    // Off: the converted text alone, no ruby.
+    await setSettings({ script: 'tw', pinyin: 'off' });
+    await expect.poll(async () => (await shown()).readings).toEqual([]);
+    bar = await shown();
+    expect(bar.characters).toBe(converted);
+    expect(
+      await page.getByTestId('caption-bar').evaluate((element) => element.querySelector('ruby')),
+    ).toBeNull();
+    await setTools([]);
+    await setSettings({ script: 'original', pinyin: 'off' });
     await control.close();
     await page.close();
   });
