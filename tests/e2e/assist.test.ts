@@ -779,4 +779,52 @@ describe('control size', () => {
     await control.close();
     await page.close();
   });
+
+  it('the on-page button follows it at once: labels of 18/22/28 px, targets of 48/60/72 px, beside the text', async () => {
+    const { page, control, setSettings } = await open('ziyang-article');
+    const entry = page.getByTestId('reader-entry');
+    await entry.waitFor();
+    const measure = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('yidu-entry')?.shadowRoot;
+        const [open, dismiss] = Array.from(root?.querySelectorAll('button') ?? []);
+        const box = (button?: Element) => button?.getBoundingClientRect();
+        const text = Array.from(document.querySelectorAll('p'))
+          .filter((p) => (p.textContent?.trim().length ?? 0) >= 8 && p.offsetWidth > 0)
+          .map((p) => p.getBoundingClientRect());
+        const group = root?.querySelector('div')?.getBoundingClientRect();
+        return {
+          label: open ? Number.parseFloat(getComputedStyle(open).fontSize) : 0,
+          smallest: Math.min(
+            ...[box(open), box(dismiss)].map((r) => Math.min(r?.width ?? 0, r?.height ?? 0)),
+          ),
+          // The buttons' box over none of the page's text blocks.
+          overText: text.some(
+            (r) =>
+              group &&
+              r.left < group.right &&
+              r.right > group.left &&
+              r.top < group.bottom &&
+              r.bottom > group.top,
+          ),
+        };
+      });
+    const sizes = { large: [60, 22], xlarge: [72, 28], normal: [48, 18] } as const;
+    for (const [size, [target, label]] of Object.entries(sizes)) {
+      await setSettings({ controlSize: size });
+      await expect.poll(async () => (await measure()).label).toBe(label);
+      const shown = await measure();
+      expect(shown.smallest, size).toBeGreaterThanOrEqual(target);
+      expect(shown.overText, size).toBe(false);
+    }
+    // A page opened at extra large shows the button at that size from the start.
+    await setSettings({ controlSize: 'xlarge' });
+    await page.reload();
+    await entry.waitFor();
+    expect((await measure()).label).toBe(28);
+    expect((await measure()).smallest).toBeGreaterThanOrEqual(72);
+    await setSettings({ controlSize: 'normal' });
+    await control.close();
+    await page.close();
+  });
 });
