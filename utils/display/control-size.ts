@@ -1,8 +1,8 @@
 /**
- * The size of our own controls (reader toolbar and panels, popup, options page, the on-page button): the readers who
- * need the largest text cannot read 16 px buttons. Targets of 48 / 60 / 72 px (the MIIT elder
- * guidance asks for 60) and labels of about 18 / 22 / 28 px, as CSS custom properties that
- * components/reading-controls.css reads.
+ * The size of our own controls (reader toolbar and panels, popup, options page, on-page button):
+ * the readers who need the largest text cannot read 16 px buttons. Targets of 48 / 60 / 72 px
+ * (the MIIT elder guidance asks for 60) and labels of about 18 / 22 / 28 px, as CSS custom
+ * properties that components/reading-controls.css and the on-page button's stylesheet read.
  */
 export const CONTROL_SIZES = {
   normal: { labelPx: 18, smallPx: 16, targetPx: 48 },
