@@ -352,6 +352,7 @@ describe('大字幕 (caption bar)', () => {
     }));
     expect(room.bar).toBe(captionHeightPx(40, true));
     expect(room.padding).toBeGreaterThanOrEqual(captionHeightPx(40, true));
+    expect(await axeViolations(page, ['yidu-assist'])).toEqual([]);
 
     // Uncommon characters only, changed while the caption shows: 耄耋 keep their readings.
     await setSettings({ pinyin: 'rare' });
@@ -816,6 +817,7 @@ describe('control size', () => {
       const shown = await measure();
       expect(shown.smallest, size).toBeGreaterThanOrEqual(target);
       expect(shown.overText, size).toBe(false);
+      expect(await axeViolations(page, ['yidu-entry']), size).toEqual([]);
     }
     // A page opened at extra large shows the button at that size from the start.
     await setSettings({ controlSize: 'xlarge' });
