@@ -15,7 +15,11 @@ import { DICTIONARY_BUNDLES, type DictionaryBundle } from './convert/dictionarie
 import type { createScriptView } from './convert/script-view';
 import { handedOver, handOver } from './handover';
 import { loadOnce } from './load-once';
-import type { createPinyinReader, createPinyinView } from './pinyin/pinyin-view';
+import type {
+  createPinyinReader,
+  createPinyinView,
+  createScriptReader,
+} from './pinyin/pinyin-view';
 import type { ReadingSource } from './pinyin/readings';
 import type { renderArticleCopy, renderReaderApp, unrenderReaderApp } from './reader/reader-ui';
 import type { createWebSpeechEngine } from './speech/engine';
@@ -29,7 +33,7 @@ const CODE_BUNDLES = {
   'reader-speech': true,
   /** The reader's view: Preact, its toolbar and panels, the article (loaded as a reader opens). */
   'reader-view': true,
-  /** Pinyin: pinyin-pro, our readings and the DOM annotation (reader and page). */
+  /** Pinyin: pinyin-pro, our readings and the DOM annotation (reader, page and caption bar). */
   'pinyin-engine': true,
   /** Jyutping for Hong Kong text (to-jyutping). */
   'jyutping-engine': true,
@@ -55,6 +59,7 @@ export interface Handovers {
   'pinyin-engine': {
     createPinyinView: typeof createPinyinView;
     createPinyinReader: typeof createPinyinReader;
+    createScriptReader: typeof createScriptReader;
   };
   'jyutping-engine': { jyutpingSource: ReadingSource };
   /** OpenCC dictionaries: each dictionary bundle adds its own (`DICTIONARY_SLOT`, utils/convert). */

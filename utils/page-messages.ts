@@ -5,7 +5,7 @@
  * only its own entries and their checks: the detector runs on every portal page and must stay
  * small. The reader's table, with its speech checks, is in utils/reader/reader-messages.ts.
  */
-import { ASSIST_TOOLS, type AssistTool, isAssistTool } from './assist/tools';
+import { ASSIST_TOOLS, type AssistTool, hasOneGuideAtMost, isAssistTool } from './assist/tools';
 import type { ScriptChoice, ScriptViewState, SourceChoice } from './convert/script-view';
 import type { PageVerdict } from './detect/detect-article-page';
 import { isScriptChoice, isSourceChoice } from './message-checks';
@@ -52,13 +52,17 @@ export const PAGE_CONVERT_MESSAGES = {
 
 /** What the 辅助工具 bundle (entrypoints/assist.ts) answers. */
 export const ASSIST_MESSAGES = {
-  /** Turn on exactly these tools in this page (the background, after the popup or a shortcut). */
+  /**
+   * Turn on exactly these tools in this page (the background, after the popup or a shortcut): one
+   * reading guide at most, as the background keeps them (utils/assist/tools.ts `toolList`).
+   */
   '→page:assist-tools': entry<{ tools: AssistTool[] }, true>(
     ['background'],
     (m) =>
       Array.isArray(m.tools) &&
       m.tools.length <= ASSIST_TOOLS.length &&
-      m.tools.every(isAssistTool),
+      m.tools.every(isAssistTool) &&
+      hasOneGuideAtMost(m.tools),
   ),
 } satisfies PageTable;
 

@@ -17,7 +17,7 @@ import {
 } from './assist/tools';
 import type { ScriptChoice, SourceChoice } from './convert/script-view';
 import { isScript, type Script } from './convert/scripts';
-import { CONTROL_SIZE_NAMES, type ControlSize } from './display/control-size';
+import { type ControlSize, isControlSize } from './display/control-size';
 import { FONT_SIZES_PX } from './display/font-size';
 import { isThemeName, type ThemeName } from './display/themes';
 import {
@@ -85,8 +85,7 @@ export const DEFAULT_SETTINGS = {
 
 export type Settings = typeof DEFAULT_SETTINGS;
 
-/** Where settings live: sync storage, so a reader's choices follow them between their browsers. */
-export const SETTINGS_STORAGE_KEY = 'settings';
+export { SETTINGS_STORAGE_KEY } from './settings-key';
 
 /**
  * Since version 3 each site's entry is a sync item of its own, `site:<host>`, beside the settings
@@ -128,7 +127,7 @@ const REPAIRS: { [K in keyof Settings]: FieldRepair<Settings[K]> } = {
   captionPosition: (value) => oneOf(CAPTION_POSITIONS, value),
   cursorColour: (value) => oneOf(CURSOR_COLOURS, value),
   cursorSizePx: (value) => oneOf(CURSOR_SIZES_PX, value),
-  controlSize: (value) => oneOf(CONTROL_SIZE_NAMES, value),
+  controlSize: (value) => (isControlSize(value) ? value : undefined),
   pinyin: (value) => (isPinyinMode(value) ? value : undefined),
   jyutpingForHongKong: (value) => (typeof value === 'boolean' ? value : undefined),
   sites: (value) => (isRecord(value) ? repairSites(value) : undefined),

@@ -8,10 +8,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collapse } from '../../utils/assist/describe';
-import { FRAME_TIMES_GLOBAL } from '../../utils/assist/page-tools';
+import { captionHeightPx, FRAME_TIMES_GLOBAL } from '../../utils/assist/page-tools';
 import type { AssistTool } from '../../utils/assist/tools';
 import { loadConverter } from '../../utils/convert/load-converter';
 import { loadNodeDictionaries } from '../../utils/convert/load-node';
+import { HANDOVER_GLOBAL } from '../../utils/handover';
 import type { Message } from '../../utils/messages';
 import { axeViolations, type Harness, openPopup, startHarness, tabIdOf } from './harness';
 
@@ -280,12 +281,116 @@ describe('大字幕 (caption bar)', () => {
     await control.close();
     await page.close();
   });
+
+  it('with pinyin on: real ruby over the converted characters (银行 háng), Jyutping for Hong Kong script, following the mode; off: none', async () => {
+    const { page, setTools, setSettings, control } = await open('ziyang-article');
+    await page.evaluate(() => {
+      const probe = document.createElement('p');
+      probe.id = 'probe';
+      probe.textContent = '请到银行办理，耄耋老人优先';
+      probe.style.cssText =
+        'position:fixed;left:0;top:0;width:700px;margin:0;background:#fff;font-size:30px;z-index:99';
+      document.body.append(probe);
+    });
+    await setSettings({ script: 'tw', pinyin: 'off', captionSizePx: 40 });
+    await setTools(['caption']);
+    const converter = await loadConverter('cn', 'tw', loadNodeDictionaries);
+    const converted = converter.convert('请到银行办理，耄耋老人优先');
+    expect(converted.slice(0, 4)).toBe('請到銀行');
+    /** The bar as shown: its characters (its text outside <rt>), each reading over its character. */
+    const shown = () =>
+      page.evaluate(() => {
+        const bar = document
+          .querySelector('yidu-assist')
+          ?.shadowRoot?.querySelector('[data-testid="caption-bar"]') as HTMLElement;
+        const copy = bar.cloneNode(true) as HTMLElement;
+        for (const rt of Array.from(copy.querySelectorAll('rt'))) rt.remove();
+        const rt = bar.querySelector('rt');
+        return {
+          characters: copy.textContent,
+          readings: Array.from(bar.querySelectorAll('ruby rt'), (r) => [
+            r.previousSibling?.textContent,
+            r.textContent,
+          ]),
+          rtSize: rt ? getComputedStyle(rt).fontSize : null,
+          rtColour: rt ? getComputedStyle(rt).color : null,
+          colour: getComputedStyle(bar).color,
+        };
+      });
+    await page.locator('#probe').hover({ position: { x: 20, y: 10 } });
+    await expect.poll(async () => (await shown()).characters).toBe(converted);
+    // Pinyin off: no ruby, and the pinyin bundle never came into the page.
+    expect((await shown()).readings).toEqual([]);
+    const pinyinLoaded = () =>
+      inExtensionWorld(
+        page,
+        `Object.keys(globalThis.${HANDOVER_GLOBAL} ?? {}).includes('pinyin-engine')`,
+      );
+    expect(await pinyinLoaded()).toBe(false);
+
+    await setSettings({ pinyin: 'all' });
+    await expect.poll(async () => (await shown()).readings.length).toBeGreaterThan(0);
+    expect(await pinyinLoaded()).toBe(true);
+    let bar = await shown();
+    expect(bar.characters).toBe(converted);
+    expect(bar.readings.slice(0, 4)).toEqual([
+      ['請', 'qǐng'],
+      ['到', 'dào'],
+      ['銀', 'yín'],
+      ['行', 'háng'],
+    ]);
+    // At 0.55 of the caption's 40 px, in the caption's theme colour.
+    expect(bar.rtSize).toBe('22px');
+    expect(bar.rtColour).toBe(bar.colour);
+    // The bar grows for the readings, and the page's room with it.
+    const room = await page.evaluate(() => ({
+      padding: Number.parseFloat(getComputedStyle(document.documentElement).paddingBottom),
+      bar: document
+        .querySelector('yidu-assist')
+        ?.shadowRoot?.querySelector('[data-testid="caption-bar"]')
+        ?.getBoundingClientRect().height,
+    }));
+    expect(room.bar).toBe(captionHeightPx(40, true));
+    expect(room.padding).toBeGreaterThanOrEqual(captionHeightPx(40, true));
+    expect(await axeViolations(page, ['yidu-assist'])).toEqual([]);
+
+    // Uncommon characters only, changed while the caption shows: 耄耋 keep their readings.
+    await setSettings({ pinyin: 'rare' });
+    await expect
+      .poll(async () => (await shown()).readings)
+      .toEqual([
+        ['耄', 'mào'],
+        ['耋', 'dié'],
+      ]);
+    // Hong Kong script: Jyutping over 香港繁體.
+    await setSettings({ script: 'hk', pinyin: 'all' });
+    await expect
+      .poll(async () => (await shown()).readings.find(([character]) => character === '行'))
+      .toEqual(['行', 'hong4']);
+    // Off: the converted text alone, no ruby.
+    await setSettings({ script: 'tw', pinyin: 'off' });
+    await expect.poll(async () => (await shown()).readings).toEqual([]);
+    bar = await shown();
+    expect(bar.characters).toBe(converted);
+    expect(
+      await page.getByTestId('caption-bar').evaluate((element) => element.querySelector('ruby')),
+    ).toBeNull();
+    await setTools([]);
+    await setSettings({ script: 'original', pinyin: 'off' });
+    await control.close();
+    await page.close();
+  });
 });
 
 describe('十字线 and the reading ruler', () => {
-  it('follow the pointer', async () => {
+  it('follow the pointer; the popup’s two toggles are one reading guide', async () => {
     const { page, setTools, control } = await open('ziyang-article');
-    await setTools(['guides']);
+    const toggle = async (id: 'assist-guides' | 'assist-ruler') => {
+      await control.getByTestId(id).click();
+      await expect.poll(() => control.getByTestId(id).getAttribute('aria-pressed')).toBe('true');
+      await page.bringToFront();
+    };
+    await toggle('assist-guides');
     const lineAt = () =>
       page.evaluate(() => {
         const guides = document
@@ -300,7 +405,9 @@ describe('十字线 and the reading ruler', () => {
     await expect.poll(lineAt).toEqual({ x: 640, y: 450 });
     await expect(page.getByTestId('reading-guides')).toBeDefined();
 
-    await setTools(['ruler']);
+    // The ruler's toggle turns the guide lines off, in the popup and on the page.
+    await toggle('assist-ruler');
+    expect(await control.getByTestId('assist-guides').getAttribute('aria-pressed')).toBe('false');
     const bandCentre = () =>
       page.evaluate(() => {
         const ruler = document
@@ -669,6 +776,55 @@ describe('control size', () => {
         [],
       );
     }
+    await setSettings({ controlSize: 'normal' });
+    await control.close();
+    await page.close();
+  });
+
+  it('the on-page button follows it at once: labels of 18/22/28 px, targets of 48/60/72 px, beside the text', async () => {
+    const { page, control, setSettings } = await open('ziyang-article');
+    const entry = page.getByTestId('reader-entry');
+    await entry.waitFor();
+    const measure = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('yidu-entry')?.shadowRoot;
+        const [open, dismiss] = Array.from(root?.querySelectorAll('button') ?? []);
+        const box = (button?: Element) => button?.getBoundingClientRect();
+        const text = Array.from(document.querySelectorAll('p'))
+          .filter((p) => (p.textContent?.trim().length ?? 0) >= 8 && p.offsetWidth > 0)
+          .map((p) => p.getBoundingClientRect());
+        const group = root?.querySelector('div')?.getBoundingClientRect();
+        return {
+          label: open ? Number.parseFloat(getComputedStyle(open).fontSize) : 0,
+          smallest: Math.min(
+            ...[box(open), box(dismiss)].map((r) => Math.min(r?.width ?? 0, r?.height ?? 0)),
+          ),
+          // The buttons' box over none of the page's text blocks.
+          overText: text.some(
+            (r) =>
+              group &&
+              r.left < group.right &&
+              r.right > group.left &&
+              r.top < group.bottom &&
+              r.bottom > group.top,
+          ),
+        };
+      });
+    const sizes = { large: [60, 22], xlarge: [72, 28], normal: [48, 18] } as const;
+    for (const [size, [target, label]] of Object.entries(sizes)) {
+      await setSettings({ controlSize: size });
+      await expect.poll(async () => (await measure()).label).toBe(label);
+      const shown = await measure();
+      expect(shown.smallest, size).toBeGreaterThanOrEqual(target);
+      expect(shown.overText, size).toBe(false);
+      expect(await axeViolations(page, ['yidu-entry']), size).toEqual([]);
+    }
+    // A page opened at extra large shows the button at that size from the start.
+    await setSettings({ controlSize: 'xlarge' });
+    await page.reload();
+    await entry.waitFor();
+    expect((await measure()).label).toBe(28);
+    expect((await measure()).smallest).toBeGreaterThanOrEqual(72);
     await setSettings({ controlSize: 'normal' });
     await control.close();
     await page.close();

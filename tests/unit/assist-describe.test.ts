@@ -29,6 +29,14 @@ group('what 指读 reads for the element under the pointer', () => {
     expect(said('<canvas id="c"></canvas>', 'c')).toBe('图片');
   });
 
+  it('text annotated with pinyin (the page’s, or ours over the page) reads its characters alone', () => {
+    expect(
+      said('<p id="p">请到银<ruby>行<rp>(</rp><rt>háng</rt><rp>)</rp></ruby>办理</p>', 'p'),
+    ).toBe('请到银行办理');
+    const document = page('<p id="p"><ruby>耄<rt>mào</rt>耋<rt>dié</rt></ruby>老人</p>');
+    expect(textOf(document.getElementById('p') as Element)).toBe('耄耋老人');
+  });
+
   it('buttons and form controls with their labels', () => {
     expect(said('<button id="b">搜索</button>', 'b')).toBe('按钮，搜索');
     expect(said('<input type="submit" id="s" value="提交">', 's')).toBe('按钮，提交');

@@ -1,7 +1,11 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { showCaptionText } from '~/utils/assist/caption-text';
 import { cursorStylesheet, cursorValue } from '~/utils/assist/cursor';
 import { type AssistOptions, captionHeightPx, createPageTools } from '~/utils/assist/page-tools';
+import { loadNodeDictionaries } from '~/utils/convert/load-node';
+import { jyutpingSource } from '~/utils/pinyin/engines-jyutping';
+import { createScriptReader } from '~/utils/pinyin/pinyin-view';
 import { createBackgroundSpeech } from '~/utils/speech/background-speech';
 import type { SpeechEngine, UtteranceEvents } from '~/utils/speech/engine';
 
@@ -135,5 +139,52 @@ describe('指读 in the background speech service', () => {
     await speech.start(2, { chunks: ['第一句。'], startIndex: 0, rate: 1 });
     await speech.say(2, { chunks: ['标题'], startIndex: 0, rate: 1 });
     expect(progress.at(-1)).toEqual({ tabId: 2, state: 'idle' });
+  });
+});
+
+describe("the caption's pinyin", () => {
+  it('puts each reading in an <rt> over its character, the page’s text as text, never as markup', async () => {
+    const read = await createScriptReader(
+      { loader: loadNodeDictionaries, loadJyutping: async () => jyutpingSource },
+      { mode: 'all', script: 'tw' },
+    );
+    const { document } = setUp();
+    const bar = document.createElement('p');
+    const text = '銀行<img src=x onerror=alert(1)>行長';
+    showCaptionText(bar, { text, readings: read(text) });
+    expect(bar.querySelector('img')).toBeNull();
+    const pairs = Array.from(bar.querySelectorAll('rt'), (rt) => [
+      rt.previousSibling?.textContent,
+      rt.textContent,
+    ]);
+    expect(pairs).toEqual([
+      ['銀', 'yín'],
+      ['行', 'háng'],
+      ['行', 'háng'],
+      ['長', 'zhǎng'],
+    ]);
+    // Without its readings the bar holds the text exactly.
+    const rts = Array.from(bar.querySelectorAll('rt'));
+    for (const rt of rts) rt.remove();
+    expect(bar.textContent).toBe(text);
+    // Off: plain text again, no ruby.
+    showCaptionText(bar, { text });
+    expect(bar.querySelector('ruby')).toBeNull();
+    expect(bar.textContent).toBe(text);
+  });
+
+  it('grows the bar, and the room the page gets, for the readings', () => {
+    const { document, tools } = setUp();
+    expect(captionHeightPx(40, true)).toBe(Math.ceil(40 * 2.6 * 2 + 12 + 4));
+    tools.set(['caption'], { ...OPTIONS, captionPinyin: true });
+    const bar = document
+      .querySelector('yidu-assist')
+      ?.shadowRoot?.querySelector('[data-testid="caption-bar"]') as HTMLElement;
+    expect(bar.hasAttribute('data-pinyin')).toBe(true);
+    expect(bar.style.height).toBe(`${captionHeightPx(40, true)}px`);
+    tools.set(['caption'], OPTIONS);
+    expect(bar.hasAttribute('data-pinyin')).toBe(false);
+    expect(bar.style.height).toBe(`${captionHeightPx(40)}px`);
+    tools.set([], OPTIONS);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toolList, toolsForTab, withTool } from '~/utils/assist/tools';
+import { ASSIST_MESSAGES } from '~/utils/page-messages';
 import { DEFAULT_SETTINGS, migrateSettings, repairSettings, withSite } from '~/utils/settings';
 
 describe('辅助工具 settings', () => {
@@ -40,6 +41,19 @@ describe('辅助工具 settings', () => {
     expect(migrated.sites).toEqual({ 'www.ziyang.gov.cn': { autoOpen: true } });
   });
 
+  it('keep one reading guide (the guide lines or the ruler) in the defaults and each site, also from an older object holding both', () => {
+    const stored = migrateSettings({
+      version: 3,
+      assistDefaults: ['guides', 'caption', 'ruler'],
+      sites: { 'a.gov.cn': { assist: ['ruler', 'guides'] }, 'b.gov.cn': { assist: ['guides'] } },
+    });
+    expect(stored.assistDefaults).toEqual(['caption', 'ruler']);
+    expect(stored.sites).toEqual({
+      'a.gov.cn': { assist: ['ruler'] },
+      'b.gov.cn': { assist: ['guides'] },
+    });
+  });
+
   it('keep "always on this site" per site, and drop the entry when the last flag goes', () => {
     const stored = repairSettings({
       sites: { 'a.gov.cn': { assist: ['cursor', 'nope'] }, 'b.gov.cn': { assist: [] } },
@@ -61,10 +75,23 @@ describe('tools in a tab', () => {
     expect(toolsForTab(undefined, undefined, [])).toEqual([]);
   });
 
+  it('get one reading guide from the site and the defaults: the site’s wins', () => {
+    expect(toolsForTab(undefined, ['guides'], ['ruler', 'cursor'])).toEqual(['guides', 'cursor']);
+    expect(toolsForTab(undefined, ['ruler'], ['guides'])).toEqual(['ruler']);
+    expect(toolsForTab(undefined, ['caption'], ['guides'])).toEqual(['caption', 'guides']);
+    expect(toolsForTab(['guides', 'ruler'], undefined, [])).toEqual(['ruler']);
+  });
+
   it('hold the guide lines or the ruler, not both', () => {
     expect(withTool(['guides', 'caption'], 'ruler', true)).toEqual(['caption', 'ruler']);
     expect(withTool(['ruler'], 'guides', true)).toEqual(['guides']);
     expect(withTool(['ruler', 'cursor'], 'cursor', false)).toEqual(['ruler']);
+    expect(withTool(['guides'], 'guides', false)).toEqual([]);
     expect(toolList(['cursor', 'pointRead', 7])).toEqual(['pointRead', 'cursor']);
+    expect(toolList(['guides', 'ruler', 'cursor'])).toEqual(['ruler', 'cursor']);
+    // The page's tools are never told to show both.
+    const { valid } = ASSIST_MESSAGES['→page:assist-tools'];
+    expect(valid({ type: '→page:assist-tools', tools: ['guides', 'cursor'] })).toBe(true);
+    expect(valid({ type: '→page:assist-tools', tools: ['guides', 'ruler'] })).toBe(false);
   });
 });

@@ -403,6 +403,12 @@ describe('assist tools', () => {
     expect(tabs.told.filter((told) => told.tabId !== 666).map((told) => told.tabId)).toEqual([
       9, 9, 9,
     ]);
+    // One reading guide at most (the guide lines or the ruler), whatever the popup names: the
+    // tab keeps the ruler alone.
+    await expect(set(9, ['guides', 'ruler'])).resolves.toEqual({ ok: true, tools: ['ruler'] });
+    await expect(
+      deliver({ type: 'ui→background:assist-tools', tabId: 9 }, FROM_POPUP),
+    ).resolves.toEqual(['ruler']);
   });
 
   it("gives an untouched tab its site's tools and the defaults, again on each new page", async () => {

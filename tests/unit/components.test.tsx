@@ -80,6 +80,17 @@ describe('the options view', () => {
     expect(message()?.textContent).toBe('已添加 www.example.gov.cn');
     expect(input.value).toBe('');
   });
+
+  it('the tools on by default: turning the ruler on turns the guide lines off (one reading guide)', async () => {
+    const props = optionsProps({
+      settings: { ...DEFAULT_SETTINGS, assistDefaults: ['caption', 'guides'] },
+    });
+    const { container } = await renderInto(<OptionsView {...props} />);
+    expect(byTestId(container, 'options-assist-guides')?.getAttribute('aria-pressed')).toBe('true');
+    expect(byTestId(container, 'options-assist-ruler')?.getAttribute('aria-pressed')).toBe('false');
+    await act(() => byTestId(container, 'options-assist-ruler')?.click());
+    expect(props.onChange).toHaveBeenLastCalledWith({ assistDefaults: ['caption', 'ruler'] });
+  });
 });
 
 describe('the speech controls', () => {

@@ -142,6 +142,29 @@ describe('the popup', () => {
     expect(button()?.getAttribute('aria-pressed')).toBe('false');
   });
 
+  it('十字线: the guide lines and the ruler are one reading guide, one toggle turning the other off', async () => {
+    const { connector } = fakeConnector(ARTICLE);
+    const { container } = await renderInto(
+      <PopupApp connector={connector} closeAfterOpen={false} />,
+    );
+    await settle();
+    const pressed = () =>
+      ['assist-guides', 'assist-ruler'].map((id) =>
+        byTestId(container, id)?.getAttribute('aria-pressed'),
+      );
+    await act(() => byTestId(container, 'assist-guides')?.click());
+    await settle();
+    expect(connector.setAssistTools).toHaveBeenLastCalledWith(TAB, ['guides']);
+    expect(pressed()).toEqual(['true', 'false']);
+    await act(() => byTestId(container, 'assist-ruler')?.click());
+    await settle();
+    expect(connector.setAssistTools).toHaveBeenLastCalledWith(TAB, ['ruler']);
+    expect(pressed()).toEqual(['false', 'true']);
+    await act(() => byTestId(container, 'assist-ruler')?.click());
+    await settle();
+    expect(pressed()).toEqual(['false', 'false']);
+  });
+
   it('a page that is not an article: the reader can still be tried', async () => {
     const { connector } = fakeConnector({
       kind: 'not-article',

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { watchControlSize } from '~/utils/reader/entry-control-size';
 import {
   DEFAULT_SETTINGS,
   isHostName,
@@ -188,5 +189,20 @@ describe('settings in sync storage', () => {
     await updateSettings({ fontSizePx: 28 });
     expect(seen).toEqual([24, 24]);
     await expect(resetSettings()).resolves.toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe("the on-page button's control size", () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('is read from the settings item as the schema reads it, and followed as it changes', async () => {
+    const seen: string[] = [];
+    await expect(watchControlSize((size) => seen.push(size))).resolves.toBe('normal');
+    await updateSettings({ controlSize: 'xlarge' });
+    await expect(watchControlSize(() => undefined)).resolves.toBe('xlarge');
+    await fakeBrowser.storage.sync.set({
+      [SETTINGS_STORAGE_KEY]: { version: SETTINGS_VERSION, controlSize: 'huge' },
+    });
+    expect(seen).toEqual(['xlarge', repairSettings({ controlSize: 'huge' }).controlSize]);
   });
 });

@@ -48,6 +48,7 @@ function entryButton() {
     title: '',
     dismissLabel: '本站不显示',
     dismissTitle: '',
+    controlSize: 'normal',
     onClick,
     onDismiss,
   });

@@ -5,7 +5,7 @@
  * of text are read, however big the page.
  */
 
-import { HEADING_TAGS, NOT_TEXT_TAGS } from '../page/tags';
+import { HEADING_TAGS, NOT_TEXT_TAGS, RUBY_ANNOTATION_TAGS } from '../page/tags';
 import { POINT_READ_MAX_TEXT } from './tools';
 
 /** What is read, by kind: the words said before the text are the speech's own (Chinese voices). */
@@ -62,6 +62,11 @@ const PROSE_TAGS = new Set([
 ]);
 /** Never read: their text is not shown, or not prose. */
 const SKIPPED_TAGS = new Set<string>([...NOT_TEXT_TAGS, 'HEAD', 'TITLE']);
+/**
+ * Left out of an element's text too: ruby annotations (a page's pinyin, or ours over the page), so
+ * 指读 says the characters and the caption shows them, with its own pinyin when that is on.
+ */
+const NOT_READ_TAGS = new Set<string>([...SKIPPED_TAGS, ...RUBY_ANNOTATION_TAGS]);
 
 /** The parent, stepping out of an open shadow root to its host (the page is read through them). */
 function parentOf(element: Element): Element | null {
@@ -120,7 +125,8 @@ export function readableAt(start: Element | null, ignore?: Element | null): Read
 
 /**
  * The text of an element as shown, whitespace collapsed, at most `max` characters: text nodes in
- * order (open shadow roots included), images by their `alt`, hidden and script content skipped.
+ * order (open shadow roots included), images by their `alt`, hidden and script content and ruby
+ * annotations skipped.
  */
 export function textOf(root: Element, max = MAX_TEXT): string {
   const parts: string[] = [];
@@ -134,7 +140,7 @@ export function textOf(root: Element, max = MAX_TEXT): string {
       } else if (child.nodeType === 1) {
         const element = child as Element;
         const tag = element.tagName.toUpperCase();
-        if (SKIPPED_TAGS.has(tag) || element.hasAttribute('hidden')) continue;
+        if (NOT_READ_TAGS.has(tag) || element.hasAttribute('hidden')) continue;
         if (element.getAttribute('aria-hidden') === 'true') continue;
         if (tag === 'IMG') {
           const alt = element.getAttribute('alt')?.trim();

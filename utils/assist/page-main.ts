@@ -1,16 +1,19 @@
 /**
  * The tools' bundle in a page: takes the tools the background turns on, follows the settings as
  * they change, and gives the caption the site's script (our converter, dictionaries loaded only
- * when the caption is on and a script is chosen).
+ * when the caption is on and a script is chosen) and, when pinyin is on, the readings (the pinyin
+ * bundle, and Jyutping's for Hong Kong text, loaded only then).
  */
 import { browser } from 'wxt/browser';
+import { createCodeLoader } from '../bundles';
 import { loadConverter } from '../convert/load-converter';
 import { createExtensionLoader } from '../convert/load-extension';
 import { sourceScriptOf } from '../convert/script-view';
 import { LANG_TAG, type Script } from '../convert/scripts';
 import { createMessageListener, injectBundles, sendToBackground } from '../messages';
 import { ASSIST_MESSAGES } from '../page-messages';
-import type { Settings } from '../settings';
+import type { PinyinMode } from '../pinyin/modes';
+import { pinyinModeFor, type Settings } from '../settings';
 import { loadSettings, watchSettings } from '../settings-storage';
 import { collapse } from './describe';
 import {
@@ -21,13 +24,6 @@ import {
 } from './page-tools';
 import { createBackgroundSpeaker, createPageSpeaker, type SpeakerSettings } from './speaker';
 import type { AssistTool } from './tools';
-
-/**
- * Where pinyin plugs into the caption: a function from text to what the caption shows. Not wired
- * yet: utils/pinyin gives readings per character, but the caption shows text, not ruby, so it
- * needs a caption that renders ruby first; the caption shows plain text meanwhile (issue 15).
- */
-export const captionPinyin: { annotate?: (text: string) => string } = {};
 
 /** A sample of the page's text (bounded: a huge page is not read whole) for detecting its script. */
 function pageSample(document: Document, max = 4000): string {
@@ -69,6 +65,11 @@ export function startAssistPage(document: Document, isFirefox: boolean): void {
         hush: () => sendToBackground({ type: 'content→background:assist-hush' }),
       });
   const page = createPageTools(document, speaker);
+  const loader = createExtensionLoader(injectBundles);
+  const loadCode = createCodeLoader(injectBundles);
+
+  /** The caption's pinyin: the site's "always" mode, else the reader's (off, rare, all). */
+  const pinyinOf = (s: Settings): PinyinMode => pinyinModeFor(s, host);
 
   const optionsOf = (s: Settings): AssistOptions => ({
     dwellMs: s.pointReadDwellMs,
@@ -77,32 +78,54 @@ export function startAssistPage(document: Document, isFirefox: boolean): void {
     cursorColour: s.cursorColour,
     cursorSizePx: s.cursorSizePx,
     theme: s.theme,
+    captionPinyin: pinyinOf(s) !== 'off',
   });
 
-  /** The caption in the site's script: the converter is loaded when first needed. */
+  /**
+   * The caption in the site's script, with pinyin when it is on: the converter and the pinyin
+   * engine are loaded when first needed, only while the caption is on.
+   */
   async function updateFormat() {
-    const to = tools.includes('caption') ? shownScript() : undefined;
+    const caption = tools.includes('caption');
+    const to = caption ? shownScript() : undefined;
     source ??= sourceScriptOf(
       pageSample(document),
       document.documentElement.lang,
       settings?.sourceScript ?? 'auto',
     );
-    const key = `${source}>${to}`;
+    const mode = caption && settings ? pinyinOf(settings) : 'off';
+    const jyutpingForHongKong = settings?.jyutpingForHongKong !== false;
+    const key = `${source}>${to}:${mode}:${jyutpingForHongKong}`;
     if (key === formatKey) return;
     formatKey = key;
-    const pinyin = (text: string) => captionPinyin.annotate?.(text) ?? text;
-    let format: CaptionFormat = pinyin;
-    if (to && source && to !== source) {
-      const converter = await loadConverter(source, to, createExtensionLoader(injectBundles));
-      format = (text) => pinyin(converter.convert(text));
-    }
+    const converter =
+      to && source && to !== source ? await loadConverter(source, to, loader) : undefined;
+    const script = converter ? to : source;
+    const read =
+      mode === 'off'
+        ? undefined
+        : await (await loadCode('pinyin-engine')).createScriptReader(
+            {
+              loader,
+              loadJyutping: async () => (await loadCode('jyutping-engine')).jyutpingSource,
+            },
+            { mode, script: script ?? 'cn', jyutpingForHongKong },
+          );
+    const format: CaptionFormat = (text) => {
+      const shown = converter ? converter.convert(text) : text;
+      return { text: shown, readings: read?.(shown) };
+    };
     if (key === formatKey) page.setCaptionFormat(format);
   }
 
   const apply = () => {
     if (!settings) return;
     page.set(tools, optionsOf(settings));
-    void updateFormat().catch((error) => console.warn('[yidu] caption script', error));
+    void updateFormat().catch((error) => {
+      // Tried again at the next change (of the tools or the settings).
+      formatKey = '';
+      console.warn('[yidu] caption script or pinyin', error);
+    });
   };
 
   const ready = loadSettings().then((loaded) => {

@@ -11,6 +11,7 @@
  * page cannot drive the tools from script.
  */
 import { type ThemeName, themeStylesheet } from '../display/themes';
+import { type CaptionText, showCaptionText } from './caption-text';
 import { cursorStylesheet } from './cursor';
 import { describe, type Readable, readableAt } from './describe';
 import { createPageSheet } from './page-sheet';
@@ -23,6 +24,8 @@ export interface AssistOptions {
   cursorColour: CursorColour;
   cursorSizePx: number;
   theme: ThemeName;
+  /** Pinyin over the caption (the site's pinyin is on): its lines grow to hold the readings. */
+  captionPinyin?: boolean;
 }
 
 /** How 指读 speaks: the background's chrome.tts (Chrome) or the page's speechSynthesis. */
@@ -31,8 +34,8 @@ export interface Speaker {
   hush(): void;
 }
 
-/** Turns text into what the caption shows: the site's script (and, later, pinyin). */
-export type CaptionFormat = (text: string) => string;
+/** Turns text into what the caption shows: the site's script, and pinyin when it is on. */
+export type CaptionFormat = (text: string) => CaptionText;
 
 export const HOST_TAG = 'yidu-assist';
 /**
@@ -55,14 +58,23 @@ function recordFrame(ms: number) {
 /** The caption bar shows two lines; the page gets this much room. */
 const CAPTION_LINES = 2;
 const CAPTION_LINE_HEIGHT = 1.4;
+/**
+ * With pinyin each line holds its readings (0.55em) above its characters within its own height
+ * (a CJK font's glyph box is about 1.45em), so a third line the bar cuts off cannot show its
+ * readings over the second; and the bar has no padding below, where they would show instead.
+ */
+const CAPTION_PINYIN_LINE_HEIGHT = 2.6;
 const CAPTION_PADDING_PX = 12;
 const CAPTION_BORDER_PX = 4;
 
-export function captionHeightPx(sizePx: number): number {
-  return Math.ceil(
-    sizePx * CAPTION_LINE_HEIGHT * CAPTION_LINES + 2 * CAPTION_PADDING_PX + CAPTION_BORDER_PX,
-  );
+export function captionHeightPx(sizePx: number, pinyin = false): number {
+  const lineHeight = pinyin ? CAPTION_PINYIN_LINE_HEIGHT : CAPTION_LINE_HEIGHT;
+  const padding = (pinyin ? 1 : 2) * CAPTION_PADDING_PX;
+  return Math.ceil(sizePx * lineHeight * CAPTION_LINES + padding + CAPTION_BORDER_PX);
 }
+
+const barHeightPx = (options: AssistOptions) =>
+  captionHeightPx(options.captionSizePx, options.captionPinyin);
 
 const SHADOW_CSS = `
 :host{all:initial}
@@ -74,6 +86,8 @@ const SHADOW_CSS = `
   overflow-wrap:anywhere;pointer-events:none}
 .caption[data-position="bottom"]{bottom:0;border-top:${CAPTION_BORDER_PX}px solid var(--yd-border)}
 .caption[data-position="top"]{top:0;border-bottom:${CAPTION_BORDER_PX}px solid var(--yd-border)}
+.caption[data-pinyin]{line-height:${CAPTION_PINYIN_LINE_HEIGHT};padding-bottom:0}
+.caption rt{font-size:0.55em;line-height:1;letter-spacing:0;font-weight:400;color:var(--yd-text);padding:0 0.15em}
 .line{position:fixed;left:0;top:0;background:var(--yd-focus);pointer-events:none;contain:strict;
   box-shadow:0 0 0 1px var(--yd-bg);will-change:transform}
 .line-h{width:100vw;height:3px}
@@ -98,7 +112,7 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
   const sheet = createPageSheet(document);
   let on = new Set<AssistTool>();
   let options: AssistOptions | undefined;
-  let format: CaptionFormat = (text) => text;
+  let format: CaptionFormat = (text) => ({ text });
 
   // Our elements, made on first use.
   let host: HTMLElement | undefined;
@@ -190,7 +204,7 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
           side === 'top' ? 'paddingTop' : 'paddingBottom'
         ],
       );
-      const room = captionHeightPx(options.captionSizePx) + (Number.isFinite(own) ? own : 0);
+      const room = barHeightPx(options) + (Number.isFinite(own) ? own : 0);
       rules.push(
         `html{padding-${side}:${room}px !important;scroll-padding-${side}:${room}px !important}`,
       );
@@ -207,8 +221,9 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
       p.caption.hidden = !on.has('caption');
       p.caption.dataset.position = options.captionPosition;
       p.caption.style.fontSize = `${options.captionSizePx}px`;
+      p.caption.toggleAttribute('data-pinyin', options.captionPinyin === true);
       // A fixed height (and contain: strict): new text never makes the page lay itself out again.
-      p.caption.style.height = `${captionHeightPx(options.captionSizePx)}px`;
+      p.caption.style.height = `${barHeightPx(options)}px`;
       p.guides.hidden = !on.has('guides') || !pointer;
       p.ruler.hidden = !on.has('ruler') || !pointer;
       showCaption(captionText);
@@ -230,8 +245,7 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
     const fits = options
       ? Math.ceil(((CAPTION_LINES * window.innerWidth) / options.captionSizePx) * 1.2)
       : text.length;
-    const shown = text ? format(text.slice(0, fits)) : '';
-    if (parts.caption.textContent !== shown) parts.caption.textContent = shown;
+    showCaptionText(parts.caption, text ? format(text.slice(0, fits)) : { text: '' });
   }
 
   function stopSpeaking() {
@@ -261,7 +275,7 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
   /** The caption bar's box, where hovering means nothing (it hides what is under it). */
   function overCaption(y: number): boolean {
     if (!on.has('caption') || !options) return false;
-    const height = captionHeightPx(options.captionSizePx);
+    const height = barHeightPx(options);
     return options.captionPosition === 'top' ? y < height : y > window.innerHeight - height;
   }
 

@@ -46,6 +46,18 @@ export function createPinyinReader(options: PinyinReaderOptions) {
 
 export type PinyinReader = ReturnType<typeof createPinyinReader>;
 
+/**
+ * A reader of text in one known script that answers at once: the engine (and, for traditional
+ * text, the converter to simplified; for Hong Kong text, Jyutping) is made ready first, then each
+ * text is read synchronously (the caption bar reads every new text as the pointer moves).
+ */
+export function createScriptReader(
+  options: PinyinReaderOptions,
+  request: PinyinRequest & { script: Script },
+): Promise<(text: string) => Reading[]> {
+  return runReader('', null, request, options);
+}
+
 async function runReader(
   text: string,
   lang: string | null,

@@ -4,23 +4,27 @@
  * It never covers the article's text: it sits in the page margin beside the text column when there
  * is room, else at the top of the page over the portal's header, scrolling away with it.
  */
+import { type ControlSize, controlSizeDeclarations } from '../display/control-size';
 import { ignoreUntrustedEvents } from './trusted-events';
 
 export const ENTRY_HOST_TAG = 'yidu-entry';
 
-/** Room the buttons need beside the text column, in px (their width plus a gap). */
-const NEEDED_MARGIN_PX = 200;
+/** The buttons' box at the normal control size, in px (a larger size measures its own). */
+const NORMAL_BOX = { width: 168, height: 104 };
 
-// Kept short: every portal page pays for these bytes. No animation at all, so reduced motion
-// needs nothing more.
+// Kept short: every article page pays for these bytes. No animation at all, so reduced motion
+// needs nothing more. The sizes follow the control size (utils/display/control-size.ts: labels of
+// 18 / 22 / 28 px, targets of 48 / 60 / 72 px), the column's width growing with its labels.
 const ENTRY_CSS = `:host{all:initial}
-div{position:fixed;right:16px;bottom:16px;z-index:2147483646;display:flex;flex-direction:column;gap:8px;width:168px;font:600 18px/1.2 sans-serif}
+div{position:fixed;right:16px;bottom:16px;z-index:2147483646;display:flex;flex-direction:column;gap:8px;width:calc(var(--yd-control-font) * 9.34);font:600 var(--yd-control-font)/1.2 sans-serif}
 [data-place=left]{right:auto;left:16px}
 [data-place=top]{position:absolute;top:8px;bottom:auto}
-button{min-height:48px;padding:10px 14px;border:2px solid #fff;border-radius:24px;background:#0b4a8f;color:#fff;font:inherit;cursor:pointer}
-.d{background:#fff;color:#1f1b16;border-color:#1f1b16;font-size:16px}
+button{min-height:var(--yd-control-target);padding:10px 14px;border:2px solid #fff;border-radius:calc(var(--yd-control-target) / 2);background:#0b4a8f;color:#fff;font:inherit;cursor:pointer}
+.d{background:#fff;color:#1f1b16;border-color:#1f1b16;font-size:var(--yd-control-small)}
 button:focus-visible{outline:3px solid #ffbf00;outline-offset:2px}
 @media print{div{display:none}}`;
+
+const entryCss = (size: ControlSize) => `${ENTRY_CSS}\n:host{${controlSizeDeclarations(size)}}`;
 
 export interface EntryButtonOptions {
   label: string;
@@ -29,17 +33,26 @@ export interface EntryButtonOptions {
   dismissTitle: string;
   onClick: () => void;
   onDismiss: () => void;
+  /** The size of our controls (the settings' `controlSize`). */
+  controlSize: ControlSize;
 }
 
-/** Shows the buttons (once per page) and returns a function that takes them away. */
-export function showEntryButton(doc: Document, options: EntryButtonOptions): () => void {
+export interface EntryButtonHandle {
+  /** Takes the buttons away. */
+  remove(): void;
+  /** Follows a new control size (the settings changed). */
+  resize(size: ControlSize): void;
+}
+
+/** Shows the buttons (once per page). */
+export function showEntryButton(doc: Document, options: EntryButtonOptions): EntryButtonHandle {
   doc.querySelector(ENTRY_HOST_TAG)?.remove();
   const host = doc.createElement(ENTRY_HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   // The page can reach into the open root: its scripted clicks must not open the reader.
   ignoreUntrustedEvents(shadow);
   const style = doc.createElement('style');
-  style.textContent = ENTRY_CSS;
+  style.textContent = entryCss(options.controlSize);
   const group = doc.createElement('div');
 
   const open = doc.createElement('button');
@@ -69,7 +82,9 @@ export function showEntryButton(doc: Document, options: EntryButtonOptions): () 
 
   const view = doc.defaultView;
   const place = () => {
-    group.dataset.place = chooseSide(doc);
+    // The box as laid out at this control size (and in this language).
+    const { width, height } = group.getBoundingClientRect();
+    group.dataset.place = chooseSide(doc, width > 0 ? { width, height } : NORMAL_BOX);
   };
   place();
   let pending = 0;
@@ -83,11 +98,16 @@ export function showEntryButton(doc: Document, options: EntryButtonOptions): () 
     view?.removeEventListener('resize', onResize);
     host.remove();
   }
-  return remove;
+  return {
+    remove,
+    resize(size) {
+      const css = entryCss(size);
+      if (style.textContent === css) return;
+      style.textContent = css;
+      place();
+    },
+  };
 }
-
-/** The buttons' box when placed at the top of the page, in px. */
-const TOP_BOX = { width: 184, height: 120 };
 
 /**
  * Where the buttons go: the right or left margin beside the page's text column when it is wide
@@ -95,7 +115,12 @@ const TOP_BOX = { width: 184, height: 120 };
  * banners and links). The column is the extent of the blocks that hold running text, at most 300
  * of them looked at: this runs on every article page.
  */
-export function chooseSide(doc: Document): 'right' | 'left' | 'top' {
+export function chooseSide(
+  doc: Document,
+  box: { width: number; height: number } = NORMAL_BOX,
+): 'right' | 'left' | 'top' {
+  // Room beside the text column: the buttons' width and a gap; at the top, their box and margins.
+  const neededMargin = box.width + 32;
   const view = doc.defaultView;
   if (!view) return 'top';
   const rects: DOMRect[] = [];
@@ -111,26 +136,26 @@ export function chooseSide(doc: Document): 'right' | 'left' | 'top' {
   const width = doc.documentElement.clientWidth;
   const left = Math.min(...rects.map((rect) => rect.left));
   const right = Math.max(...rects.map((rect) => rect.right));
-  if (width - right >= NEEDED_MARGIN_PX) return 'right';
-  if (left >= NEEDED_MARGIN_PX) return 'left';
+  if (width - right >= neededMargin) return 'right';
+  if (left >= neededMargin) return 'left';
   // Top placements scroll with the page: compare in page coordinates.
   const top = (x: number) => ({
     left: x,
-    right: x + TOP_BOX.width,
+    right: x + box.width + 16,
     top: 8,
-    bottom: 8 + TOP_BOX.height,
+    bottom: 8 + box.height + 16,
   });
-  const free = (box: ReturnType<typeof top>) =>
+  const free = (area: ReturnType<typeof top>) =>
     rects.every((rect) => {
       const y = rect.top + view.scrollY;
       return (
-        rect.right <= box.left ||
-        rect.left >= box.right ||
-        y + rect.height <= box.top ||
-        y >= box.bottom
+        rect.right <= area.left ||
+        rect.left >= area.right ||
+        y + rect.height <= area.top ||
+        y >= area.bottom
       );
     });
-  if (free(top(width - 16 - TOP_BOX.width))) return 'top';
+  if (free(top(width - 32 - box.width))) return 'top';
   // Nowhere free: the lower right corner, the least read part of a screen.
   return 'right';
 }
