@@ -15,6 +15,7 @@ import { loadNodeDictionaries } from '../../utils/convert/load-node';
 import { HANDOVER_GLOBAL } from '../../utils/handover';
 import type { Message } from '../../utils/messages';
 import { axeViolations, type Harness, openPopup, startHarness, tabIdOf } from './harness';
+import { pageDigest } from './page-digest';
 
 let harness: Harness;
 type TtsEntry = { text?: string; stop?: true; at: number; events: string[]; startAt?: number };
@@ -473,25 +474,7 @@ describe('大鼠标 (large pointer)', () => {
 describe('all off', () => {
   it('leaves the DOM and every computed style as they were, 20 rounds', async () => {
     const { page, setTools, control } = await open('ziyang-article');
-    const snapshot = () =>
-      page.evaluate(() => {
-        const parts: string[] = [document.documentElement.outerHTML];
-        for (const element of Array.from(document.querySelectorAll('*'))) {
-          const style = getComputedStyle(element);
-          let line = '';
-          for (let i = 0; i < style.length; i++) {
-            const name = style.item(i);
-            line += `${name}:${style.getPropertyValue(name)};`;
-          }
-          parts.push(line);
-        }
-        parts.push(String(document.adoptedStyleSheets.length), String(document.styleSheets.length));
-        // A digest, not megabytes over the wire: any change shows.
-        let hash = 0;
-        const all = parts.join('\n');
-        for (let i = 0; i < all.length; i++) hash = (hash * 31 + all.charCodeAt(i)) | 0;
-        return `${all.length}:${hash}`;
-      });
+    const snapshot = () => page.evaluate(pageDigest);
     await page.mouse.move(1, 1);
     const before = await snapshot();
     const link = page.locator('a[href]:visible').nth(3);

@@ -4,6 +4,7 @@
  * second failure (or a real error code) reaches the controller.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { createSpeechController } from '../../utils/speech/controller';
 import { createWebSpeechEngine, type WebSpeechApi } from '../../utils/speech/engine';
 
 type FakeUtterance = {
@@ -78,5 +79,73 @@ describe('the page engine (speechSynthesis)', () => {
     spoken[0]?.onerror?.({});
     expect(on.onError).toHaveBeenCalledWith('synthesis-failed');
     expect(spoken).toHaveLength(1);
+  });
+});
+
+describe('two page engines over one synthesis (the reader and 指读)', () => {
+  it('the one that speaks takes it over: the other hears so and reports nothing more', () => {
+    const { api, spoken } = fakeSynthesis();
+    const cancel = vi.spyOn(api.synthesis, 'cancel');
+    const reader = createWebSpeechEngine(api);
+    const pointRead = createWebSpeechEngine(api);
+    const takenOver = vi.fn();
+    reader.onTakenOver?.(takenOver);
+    const readerEvents = events();
+    reader.speak({ text: '第一句', lang: 'zh-CN', rate: 1 }, readerEvents);
+    spoken[0]?.onstart?.();
+    pointRead.speak({ text: '链接，通知公告', lang: 'zh-CN', rate: 1 }, events());
+    expect(takenOver).toHaveBeenCalledTimes(1);
+    // The reader's sentence had started: 指读 speaks at once.
+    expect(spoken.map((utterance) => utterance.text)).toEqual(['第一句', '链接，通知公告']);
+    spoken[0]?.onend?.();
+    expect(readerEvents.onEnd).not.toHaveBeenCalled();
+    // The reader's cancel (its stop, after the fact) leaves 指读's speech alone; 指读's own stops it.
+    cancel.mockClear();
+    reader.cancel();
+    expect(cancel).not.toHaveBeenCalled();
+    pointRead.cancel();
+    expect(cancel).toHaveBeenCalledTimes(1);
+    // Nothing holds it now: 指读 moving on again cancels nothing the reader says next.
+    reader.speak({ text: '第二句', lang: 'zh-CN', rate: 1 }, events());
+    cancel.mockClear();
+    pointRead.cancel();
+    expect(cancel).not.toHaveBeenCalled();
+    expect(takenOver).toHaveBeenCalledTimes(1);
+  });
+
+  it('after cancelling an utterance the voice had not started, the next waits for its end (Firefox drops it otherwise)', async () => {
+    vi.useFakeTimers();
+    try {
+      const { api, spoken } = fakeSynthesis();
+      const reader = createWebSpeechEngine(api);
+      const pointRead = createWebSpeechEngine(api);
+      reader.speak({ text: '第一句', lang: 'zh-CN', rate: 1 }, events());
+      pointRead.speak({ text: '段落', lang: 'zh-CN', rate: 1 }, events());
+      expect(spoken.map((utterance) => utterance.text)).toEqual(['第一句']);
+      spoken[0]?.onend?.();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(spoken.map((utterance) => utterance.text)).toEqual(['第一句', '段落']);
+      // Its own: cancelled before it started, and no end ever comes: said after a short wait.
+      pointRead.cancel();
+      pointRead.speak({ text: '链接，首页', lang: 'zh-CN', rate: 1 }, events());
+      expect(spoken).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(300);
+      expect(spoken.map((utterance) => utterance.text)).toEqual(['第一句', '段落', '链接，首页']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("a reading taken over stops (idle, as the popup's stop leaves it), and says nothing more", () => {
+    const { api, spoken } = fakeSynthesis();
+    const reading = createSpeechController(createWebSpeechEngine(api));
+    reading.load(['第一句。', '第二句。'], { lang: 'zh-CN' });
+    reading.play();
+    spoken[0]?.onstart?.();
+    expect(reading.progress()).toMatchObject({ state: 'playing', speaking: true });
+    createWebSpeechEngine(api).speak({ text: '段落', lang: 'zh-CN', rate: 1 }, events());
+    expect(reading.progress()).toMatchObject({ state: 'idle', index: 0, speaking: false });
+    spoken[0]?.onend?.();
+    expect(spoken.map((utterance) => utterance.text)).toEqual(['第一句。', '段落']);
   });
 });

@@ -2,6 +2,10 @@
  * How 指读 speaks. Chrome's page `speechSynthesis` refuses to speak before a click on the page
  * (`not-allowed`), and hovering is not a click, so on Chrome the text goes to the background's
  * chrome.tts. Firefox has no chrome.tts and lets a page speak without a click: there the page speaks.
+ * (Checked in Firefox ESR with real voices: our content script's speechSynthesis speaks on a hover
+ * in a page that never had a click or key press, as does the page's own script; the background
+ * page's would too, but in the page 指读 shares one synthesis with the reader's reading aloud, and
+ * the page engines take it over from each other cleanly: utils/speech/engine.ts.)
  */
 
 import { chunkText } from '../speech/chunk';

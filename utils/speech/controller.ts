@@ -104,6 +104,15 @@ export function createSpeechController(
     );
   }
 
+  // Another engine took the voice (指读 in the reader's page): this reading stops, as if stopped.
+  engine.onTakenOver?.(() => {
+    if (state === 'idle') return;
+    state = 'idle';
+    index = 0;
+    speaking = false;
+    emit('control');
+  });
+
   function finish() {
     state = 'idle';
     index = 0;
