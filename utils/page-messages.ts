@@ -55,10 +55,13 @@ export const ASSIST_MESSAGES = {
   /**
    * Turn on exactly these tools in this page (the background, after the popup or a shortcut): one
    * reading guide at most, as the background keeps them (utils/assist/tools.ts `toolList`).
+   * `pagePinyin`: the pinyin the user turned on over this page (popup → 给网页加拼音), which the
+   * caption follows; absent where the user has not set it in this page.
    */
-  '→page:assist-tools': entry<{ tools: AssistTool[] }, true>(
+  '→page:assist-tools': entry<{ tools: AssistTool[]; pagePinyin?: PinyinMode }, true>(
     ['background'],
     (m) =>
+      (m.pagePinyin === undefined || isPinyinMode(m.pagePinyin)) &&
       Array.isArray(m.tools) &&
       m.tools.length <= ASSIST_TOOLS.length &&
       m.tools.every(isAssistTool) &&

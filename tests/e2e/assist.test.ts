@@ -284,7 +284,7 @@ describe('大字幕 (caption bar)', () => {
   });
 
   it('with pinyin on: real ruby over the converted characters (银行 háng), Jyutping for Hong Kong script, following the mode; off: none', async () => {
-    const { page, setTools, setSettings, control } = await open('ziyang-article');
+    const { page, tabId, setTools, setSettings, control } = await open('ziyang-article');
     await page.evaluate(() => {
       const probe = document.createElement('p');
       probe.id = 'probe';
@@ -376,6 +376,21 @@ describe('大字幕 (caption bar)', () => {
     expect(
       await page.getByTestId('caption-bar').evaluate((element) => element.querySelector('ruby')),
     ).toBeNull();
+    // Pinyin put over this page alone (popup → 给网页加拼音), the settings' pinyin still off: the
+    // caption follows the page, and shows the characters once (the page's own ruby left out).
+    const pinyinPage = async (mode: string) => {
+      await send(control, { type: 'ui→background:pinyin-page', tabId, mode } as Message);
+      await page.bringToFront();
+      await page.mouse.move(0, 400);
+      await page.locator('#probe').hover({ position: { x: 20, y: 10 } });
+    };
+    await pinyinPage('all');
+    await expect
+      .poll(async () => (await shown()).readings.find(([character]) => character === '行'))
+      .toEqual(['行', 'háng']);
+    expect((await shown()).characters).toBe(converted);
+    await pinyinPage('off');
+    await expect.poll(async () => (await shown()).readings).toEqual([]);
     await setTools([]);
     await setSettings({ script: 'original', pinyin: 'off' });
     await control.close();

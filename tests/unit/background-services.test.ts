@@ -431,6 +431,43 @@ describe('assist tools', () => {
     await vi.waitFor(async () => expect(await toolsOn()).toEqual(['caption', 'cursor']));
   });
 
+  it('tells the caption the pinyin the user puts over the page, until the tab shows a new page', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.ziyang.gov.cn/zwgk/1.html' });
+    const tabId = tab.id as number;
+    const toldPinyin: (string | undefined)[] = [];
+    const tabs = fakeTabs((to, message) => {
+      if (message.type === '→page:pinyin-page')
+        return { mode: (message as { type: string; mode?: string }).mode };
+      if (message.type !== '→page:assist-tools') return undefined;
+      toldPinyin.push((message as { pagePinyin?: string }).pagePinyin);
+      return tabs.injected.some((run) => run.tabId === to) ? true : new Error('no listener');
+    });
+    const assist = service(tabs);
+    const conversion = createPageConversion({
+      sendToTab: tabs.sendToTab,
+      injectScript: tabs.injectScript,
+      onPagePinyin: assist.pagePinyinChanged,
+    });
+    listen(conversion.handlers);
+    // Pinyin over the page with no tool on: nothing is injected for it.
+    await deliver({ type: 'ui→background:pinyin-page', tabId, mode: 'rare' }, FROM_POPUP);
+    await vi.waitFor(() =>
+      expect(tabs.injected).toEqual([{ tabId, files: ['/content-scripts/page-convert.js'] }]),
+    );
+    expect(toldPinyin).toEqual([]);
+    await deliver({ type: 'ui→background:assist-set', tabId, tools: ['caption'] }, FROM_POPUP);
+    expect(toldPinyin.at(-1)).toBe('rare');
+    await deliver({ type: 'ui→background:pinyin-page', tabId, mode: 'all' }, FROM_POPUP);
+    await vi.waitFor(() => expect(toldPinyin.at(-1)).toBe('all'));
+    await deliver({ type: 'ui→background:pinyin-page', tabId, mode: 'off' }, FROM_POPUP);
+    await vi.waitFor(() => expect(toldPinyin.at(-1)).toBe('off'));
+    // A new page in the tab has no pinyin of the user's: the caption follows the settings again.
+    await fakeBrowser.tabs.onUpdated.trigger(tabId, { status: 'loading' }, tab);
+    await fakeBrowser.tabs.onUpdated.trigger(tabId, { status: 'complete' }, tab);
+    await vi.waitFor(() => expect(toldPinyin.length).toBeGreaterThan(3));
+    expect(toldPinyin.at(-1)).toBeUndefined();
+  });
+
   it("says 指读's text in the sender's own tab only, and nothing beyond one element's text", async () => {
     const spoken: string[] = [];
     let stops = 0;

@@ -68,8 +68,13 @@ export function startAssistPage(document: Document, isFirefox: boolean): void {
   const loader = createExtensionLoader(injectBundles);
   const loadCode = createCodeLoader(injectBundles);
 
-  /** The caption's pinyin: the site's "always" mode, else the reader's (off, rare, all). */
-  const pinyinOf = (s: Settings): PinyinMode => pinyinModeFor(s, host);
+  /** The pinyin the user set over this page (popup → 给网页加拼音), when set here. */
+  let pagePinyin: PinyinMode | undefined;
+  /**
+   * The caption's pinyin: what the user set over this page, else the site's "always" mode, else
+   * the reader's (off, rare, all).
+   */
+  const pinyinOf = (s: Settings): PinyinMode => pagePinyin ?? pinyinModeFor(s, host);
 
   const optionsOf = (s: Settings): AssistOptions => ({
     dwellMs: s.pointReadDwellMs,
@@ -137,9 +142,10 @@ export function startAssistPage(document: Document, isFirefox: boolean): void {
   });
   browser.runtime.onMessage.addListener(
     createMessageListener(ASSIST_MESSAGES, {
-      '→page:assist-tools': async ({ tools: next }) => {
+      '→page:assist-tools': async ({ tools: next, pagePinyin: pinyin }) => {
         await ready;
         tools = next;
+        pagePinyin = pinyin;
         apply();
         return true as const;
       },

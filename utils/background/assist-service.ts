@@ -14,6 +14,7 @@ import {
   withTool,
 } from '../assist/tools';
 import type { MessageHandlers, TabSender } from '../messages';
+import type { PinyinMode } from '../pinyin/modes';
 import { loadSettings } from '../settings-storage';
 import type { BackgroundSpeech } from '../speech/background-speech';
 import type { BrowserEvent } from './apis';
@@ -80,6 +81,12 @@ export function createAssistService(deps: {
   speech: BackgroundSpeech | undefined;
 }) {
   const store = tabStore(deps.store.session);
+  /**
+   * The pinyin the user turned on over each tab's page (popup → 给网页加拼音), for the caption:
+   * it goes with the page, so a new page in the tab forgets it (kept in memory: after the service
+   * worker restarts, the caption follows the settings' pinyin until the user sets it again).
+   */
+  const pagePinyin = new Map<number, PinyinMode>();
 
   async function toolsOf(tabId: number, url?: string): Promise<AssistTool[]> {
     const chosen = await store.get(tabId);
@@ -95,7 +102,11 @@ export function createAssistService(deps: {
 
   /** Tells the tab's bundle which tools are on, injecting the bundle first if it is not there. */
   async function apply(tabId: number, tools: AssistTool[]): Promise<boolean> {
-    const message = { type: '→page:assist-tools', tools } as const;
+    const message = {
+      type: '→page:assist-tools',
+      tools,
+      pagePinyin: pagePinyin.get(tabId),
+    } as const;
     if ((await deps.sendToTab(tabId, message).catch(() => undefined)) === true) return true;
     // No bundle yet: with nothing on, there is nothing to do (pages with no tool pay nothing).
     if (tools.length === 0) return true;
@@ -116,12 +127,23 @@ export function createAssistService(deps: {
     return set(tabId, withTool(tools, tool, !tools.includes(tool)));
   }
 
+  /** The tab's page now shows this pinyin: a caption there follows it (no bundle is injected for it). */
+  async function pagePinyinChanged(tabId: number, mode: PinyinMode): Promise<void> {
+    pagePinyin.set(tabId, mode);
+    const tools = await toolsOf(tabId);
+    if (tools.length > 0) await apply(tabId, tools);
+  }
+
   // A new page in a tab gets the tab's tools again (the bundle went with the old page).
   deps.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'loading') pagePinyin.delete(tabId);
     if (change.status !== 'complete') return;
     void toolsOf(tabId, tab.url).then((tools) => (tools.length > 0 ? apply(tabId, tools) : true));
   });
-  deps.tabs.onRemoved.addListener((tabId) => void store.set(tabId, undefined));
+  deps.tabs.onRemoved.addListener((tabId) => {
+    pagePinyin.delete(tabId);
+    void store.set(tabId, undefined);
+  });
 
   // The tab is the one the listener resolved: the popup's named tab, or 指读's own.
   const handlers: MessageHandlers<AssistMessage> = {
@@ -138,5 +160,5 @@ export function createAssistService(deps: {
       return undefined;
     },
   };
-  return { handlers, toggle };
+  return { handlers, toggle, pagePinyinChanged };
 }

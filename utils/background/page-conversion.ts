@@ -9,7 +9,12 @@ import type { PinyinViewState } from '../pinyin/pinyin-view';
 import { loadSettings } from '../settings-storage';
 import type { ScriptInjector } from './tab-scripts';
 
-export function createPageConversion(deps: { sendToTab: TabSender; injectScript: ScriptInjector }) {
+export function createPageConversion(deps: {
+  sendToTab: TabSender;
+  injectScript: ScriptInjector;
+  /** The pinyin a tab's page now shows (the 大字幕 caption follows it: assist-service.ts). */
+  onPagePinyin?: (tabId: number, mode: PinyinMode) => void;
+}) {
   /** Shows a tab's page in a script, injecting the page-conversion script first if needed. */
   async function convertPageIn(
     tabId: number,
@@ -24,9 +29,11 @@ export function createPageConversion(deps: { sendToTab: TabSender; injectScript:
   async function pinyinPageIn(tabId: number, mode: PinyinMode): Promise<PinyinViewState | null> {
     if (!(await deps.injectScript(tabId, 'pageConvert'))) return null;
     const { jyutpingForHongKong } = await loadSettings();
-    return deps
+    const state = await deps
       .sendToTab(tabId, { type: '→page:pinyin-page', mode, jyutpingForHongKong })
       .catch(() => null);
+    if (state && !state.error) deps.onPagePinyin?.(tabId, state.mode);
+    return state;
   }
 
   const handlers: MessageHandlers<

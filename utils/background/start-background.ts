@@ -28,7 +28,12 @@ export function startBackground(): void {
     .chrome;
   const injectScript = createScriptInjector(browser.scripting);
   const reader = createReaderOpening({ sendToTab, injectScript });
-  const conversion = createPageConversion({ sendToTab, injectScript });
+  const conversion = createPageConversion({
+    sendToTab,
+    injectScript,
+    // Called on a message, after `assist` below is made.
+    onPagePinyin: (tabId, mode) => void assist.pagePinyinChanged(tabId, mode),
+  });
   const extraction = createExtractionRelay({
     offscreen: chrome?.offscreen,
     sendToExtractor: (html, url) =>
