@@ -30,7 +30,8 @@ export interface OptionsViewProps {
   shortcuts: Shortcut[];
   onChange: (change: Partial<Settings>) => void;
   /** Adds a site (asking for its permission first); resolves to what to tell the user. */
-  onAddSite: (input: string) => Promise<'added' | 'invalid' | 'denied'>;
+  /** Adds a site from what the user typed: the host added (as stored), or why not. */
+  onAddSite: (input: string) => Promise<{ added: string } | 'invalid' | 'denied'>;
   onChangeSite: (host: string, change: SiteSettings) => void;
   onRemoveSite: (host: string) => void;
   onReset: () => void;
@@ -170,8 +171,8 @@ function SiteList({ settings, onAddSite, onChangeSite, onRemoveSite }: OptionsVi
   const add = async (event: Event) => {
     event.preventDefault();
     const result = await onAddSite(input);
-    if (result === 'added') {
-      setMessage({ text: t('optionsSiteAdded', input.trim()), error: false });
+    if (typeof result === 'object') {
+      setMessage({ text: t('optionsSiteAdded', result.added), error: false });
       setInput('');
     } else {
       setMessage({

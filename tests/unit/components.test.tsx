@@ -57,8 +57,9 @@ describe('the options view', () => {
   });
 
   it('adding a site says what happened: refused input as an alert, an added host as a status', async () => {
+    // As the options page does: the host as stored, not the text as typed.
     const onAddSite = vi.fn(async (input: string) =>
-      input.includes('.gov.') ? ('added' as const) : ('invalid' as const),
+      input.includes('.gov.') ? { added: new URL(input.trim()).hostname } : ('invalid' as const),
     );
     const { container } = await renderInto(<OptionsView {...optionsProps({ onAddSite })} />);
     const input = byTestId(container, 'options-site-input') as HTMLInputElement;
@@ -74,8 +75,8 @@ describe('the options view', () => {
     const message = () => byTestId(container, 'options-site-message');
     expect(message()?.getAttribute('role')).toBe('alert');
     expect(message()?.textContent).toBe(zhMessage('optionsInvalidHost'));
-    await submit('www.example.gov.cn');
-    expect(onAddSite).toHaveBeenLastCalledWith('www.example.gov.cn');
+    await submit(' https://www.example.gov.cn/zwgk/index.html ');
+    expect(onAddSite).toHaveBeenLastCalledWith(' https://www.example.gov.cn/zwgk/index.html ');
     expect(message()?.getAttribute('role')).toBe('status');
     expect(message()?.textContent).toBe('已添加 www.example.gov.cn');
     expect(input.value).toBe('');

@@ -67,7 +67,7 @@ export function OptionsApp() {
           // The permission prompt needs the click's user gesture: ask before anything else awaits.
           if (!(await requestHostPermission(host))) return 'denied';
           await change({ sites: withSite(settings, host, { autoOpen: true }) });
-          return 'added';
+          return { added: host };
         }}
         onChangeSite={(host, siteChange) =>
           void change({ sites: withSite(settings, host, siteChange) })
