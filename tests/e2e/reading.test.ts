@@ -340,7 +340,7 @@ describe('the options page', () => {
     // the page confirms it once it is saved: from then on the site opens the reader by itself.
     await expect
       .poll(() => options.getByTestId('options-site-message').textContent())
-      .toBe('已添加 https://www.cmse.gov.cn/xwzx/');
+      .toBe('已添加 www.cmse.gov.cn');
     const { page } = await visitPage('cmse-space-station');
     await readerShown(page);
     await page.close();
