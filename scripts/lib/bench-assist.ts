@@ -222,14 +222,15 @@ const POINT_READ_SAMPLE_STEP = 35;
 /**
  * 指读 on corpus pages: the pointer rests on one link after another, for each the dwell's end (as
  * the tools record it), chrome.tts.speak called in the background, and the voice's start event.
- * Half the links are reached while the one before is still being said (moving on: the voice is
- * stopped first), half after it has finished.
+ * Every other link is reached as soon as the voice started the one before (so it is stopped
+ * first, if still speaking: with the silent audio device an utterance ends as soon as it is
+ * made), the others after it has ended.
  */
 export const pointReadSpeech: BrowserFigure = async (session) => {
   const sample = corpusArticleSample(POINT_READ_SAMPLE_STEP);
   session.server.add(sample);
   const times = { ours: [] as number[], engine: [] as number[], total: [] as number[] };
-  const byCase = { movingOn: [] as number[], fromSilence: [] as number[] };
+  const byCase = { afterStart: [] as number[], afterEnd: [] as number[] };
   let warm = false;
   for (const served of sample) {
     const { page, setTools, close } = await openWithTools(session, served.url, 30_000);
@@ -280,7 +281,7 @@ export const pointReadSpeech: BrowserFigure = async (session) => {
         times.ours.push(spoken.speakAt - dwellEnd);
         times.engine.push(spoken.startAt - spoken.speakAt);
         times.total.push(total);
-        (index % 2 === 1 ? byCase.fromSilence : byCase.movingOn).push(total);
+        (index % 2 === 1 ? byCase.afterEnd : byCase.afterStart).push(total);
         if (process.env.BENCH_VERBOSE)
           console.log(
             `指读 ${index}: ours ${ms(spoken.speakAt - dwellEnd)}, engine ${ms(spoken.startAt - spoken.speakAt)}, stop before speak ${spoken.lastStopAt ? ms(spoken.speakAt - spoken.lastStopAt) : '—'}: ${spoken.text}`,
@@ -311,8 +312,8 @@ export const pointReadSpeech: BrowserFigure = async (session) => {
     },
     {
       figure:
-        '指读: dwell end to start event, moving on (the previous link still being said) / from silence, median',
-      ours: `${ms(quantile(byCase.movingOn, 0.5))} / ${ms(quantile(byCase.fromSilence, 0.5))}`,
+        '指读: dwell end to start event, next link hovered as soon as the voice started the last / after it ended, median',
+      ours: `${ms(quantile(byCase.afterStart, 0.5))} / ${ms(quantile(byCase.afterEnd, 0.5))}`,
       anchor: '—',
       ratio: '—',
       goal: '—',
