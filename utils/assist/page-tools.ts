@@ -37,7 +37,7 @@ export type CaptionFormat = (text: string) => string;
 export const HOST_TAG = 'yidu-assist';
 /**
  * The last frames' script time after pointer moves, in ms: a global of our isolated world (the page
- * cannot see it, unlike its performance timeline), read by tests/e2e/assist.test.ts.
+ * cannot see it, unlike its performance timeline), read by `npm run bench` (scripts/lib/bench-assist.ts).
  */
 export const FRAME_TIMES_GLOBAL = 'yiduAssistFrameMs';
 /**
