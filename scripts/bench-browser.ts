@@ -3,15 +3,17 @@
  * real corpus pages served under government host names (see scripts/lib/browser-pages.ts). One
  * browser for all of them; each figure is a function of that session returning table rows, so a
  * new figure is one more entry in FIGURES. Run by scripts/bench.ts; on its own, all figures or
- * those named: `npx tsx scripts/bench-browser.ts [readerOpening detectorOnHugePages speechStart pinyinInReader]`.
+ * those named: `npx tsx scripts/bench-browser.ts [readerOpening detectorOnHugePages speechStart pinyinInReader
+ * assistOnHugePages pointReadSpeech]` (the 辅助工具's figures are in scripts/lib/bench-assist.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { PINYIN_RUNS_GLOBAL, type PinyinRun } from '../utils/pinyin/modes';
 import { findBrowser, launchWithExtension } from './browser.mjs';
+import { assistOnHugePages, pointReadSpeech } from './lib/bench-assist';
 import {
   corpusArticleSample,
   detectorCost,
@@ -32,9 +34,12 @@ export interface BenchRow {
   goal: string;
 }
 
-interface BrowserSession {
+export interface BrowserSession {
   context: BrowserContext;
   server: PageServer;
+  /** The extension's background, and its id (for its own pages). */
+  serviceWorker: Worker;
+  extensionId: string;
   /**
    * The time in ms of Readability's `isProbablyReaderable` on `page`'s document, run once as a
    * content script the way the detector runs (see `anchorExtension`).
@@ -42,7 +47,7 @@ interface BrowserSession {
   anchorDetect(page: Page): Promise<number>;
 }
 
-type BrowserFigure = (session: BrowserSession) => Promise<BenchRow[]>;
+export type BrowserFigure = (session: BrowserSession) => Promise<BenchRow[]>;
 
 /** Every `SAMPLE_STEP`-th corpus article: 28 of the 140. */
 const SAMPLE_STEP = 5;
@@ -380,7 +385,14 @@ const pinyinInReader: BrowserFigure = async ({ context, server }) => {
   ];
 };
 
-const FIGURES: BrowserFigure[] = [readerOpening, detectorOnHugePages, speechStart, pinyinInReader];
+const FIGURES: BrowserFigure[] = [
+  readerOpening,
+  detectorOnHugePages,
+  speechStart,
+  pinyinInReader,
+  assistOnHugePages,
+  pointReadSpeech,
+];
 
 /** The User Timing measure the anchor's content script records (see `anchorExtension`). */
 const ANCHOR_MEASURE = 'yidu-anchor-detect';
@@ -438,7 +450,7 @@ export async function benchBrowser(only: string[] = []): Promise<BenchRow[]> {
   const anchor = await anchorExtension();
   const server = await servePages();
   // Real voices that nobody hears (a private speech-dispatcher with a null audio device).
-  const { context } = await launchWithExtension({
+  const { context, serviceWorker, extensionId } = await launchWithExtension({
     hostRules: server.hostRules,
     speech: 'silent',
     alongside: [anchor],
@@ -446,6 +458,8 @@ export async function benchBrowser(only: string[] = []): Promise<BenchRow[]> {
   const session: BrowserSession = {
     context,
     server,
+    serviceWorker,
+    extensionId,
     async anchorDetect(page) {
       // (Functions run in the page: each names what it uses itself.)
       await page.waitForFunction(
@@ -471,7 +485,7 @@ export async function benchBrowser(only: string[] = []): Promise<BenchRow[]> {
   }
 }
 
-// On its own: `npx tsx scripts/bench-browser.ts [readerOpening detectorOnHugePages speechStart pinyinInReader]`.
+// On its own: `npx tsx scripts/bench-browser.ts [figure names, as in FIGURES]`.
 if (import.meta.url === `file://${process.argv[1]}`) {
   console.table(await benchBrowser(process.argv.slice(2)));
 }

@@ -152,6 +152,20 @@ export async function recordLongTasks(page: Page): Promise<void> {
   });
 }
 
+/** The durations of the long tasks `page` recorded (see `recordLongTasks`) since `since`, its performance.now(). */
+export function longTasksSince(page: Page, since: number): Promise<number[]> {
+  return page.evaluate(
+    (from) =>
+      (
+        (window as unknown as { yiduLongTasks?: { start: number; duration: number }[] })
+          .yiduLongTasks ?? []
+      )
+        .filter((task) => task.start >= from)
+        .map((task) => task.duration),
+    since,
+  );
+}
+
 export interface DetectorCost {
   /** The detector's own run, as it recorded it (`DETECT_RUN_GLOBAL`). */
   detectMs: number;
@@ -198,9 +212,17 @@ export async function detectorCost(page: Page, timeout = 60_000): Promise<Detect
  * A global of the extension's content scripts in the page's top frame (their isolated world, which
  * the page cannot see), read through the DevTools protocol; undefined while it is not there.
  */
-export async function readExtensionGlobal<T>(
+export function readExtensionGlobal<T>(session: CDPSession, name: string): Promise<T | undefined> {
+  return inExtensionWorld<T>(session, `globalThis[${JSON.stringify(name)}]`);
+}
+
+/**
+ * Evaluates `expression` in the extension's isolated world in the page's top frame, through the
+ * DevTools protocol; its value (by value), or undefined when no such world gives one.
+ */
+export async function inExtensionWorld<T>(
   session: CDPSession,
-  name: string,
+  expression: string,
 ): Promise<T | undefined> {
   const worlds: number[] = [];
   const onContext = (event: {
@@ -216,11 +238,7 @@ export async function readExtensionGlobal<T>(
   session.off('Runtime.executionContextCreated', onContext);
   for (const contextId of worlds) {
     const { result } = await session
-      .send('Runtime.evaluate', {
-        expression: `globalThis[${JSON.stringify(name)}]`,
-        contextId,
-        returnByValue: true,
-      })
+      .send('Runtime.evaluate', { expression, contextId, returnByValue: true })
       .catch(() => ({ result: undefined }));
     if (result?.value !== undefined) return result.value as T;
   }

@@ -7,8 +7,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inExtensionWorld } from '../../scripts/lib/browser-pages';
 import { collapse } from '../../utils/assist/describe';
-import { captionHeightPx, FRAME_TIMES_GLOBAL } from '../../utils/assist/page-tools';
+import { captionHeightPx } from '../../utils/assist/page-tools';
 import type { AssistTool } from '../../utils/assist/tools';
 import { loadConverter } from '../../utils/convert/load-converter';
 import { loadNodeDictionaries } from '../../utils/convert/load-node';
@@ -60,35 +61,6 @@ const clearTts = () =>
   harness.serviceWorker.evaluate(() => {
     (globalThis as unknown as { ttsLog: unknown[] }).ttsLog.length = 0;
   });
-
-/**
- * Evaluates an expression in the extension's isolated world in the page's top frame (where the
- * tools keep their frame times, out of the page's sight), through the DevTools protocol.
- */
-async function inExtensionWorld(page: Page, expression: string): Promise<unknown> {
-  const session = await page.context().newCDPSession(page);
-  const worlds: number[] = [];
-  session.on('Runtime.executionContextCreated', ({ context }) => {
-    const { id, origin, auxData } = context as {
-      id: number;
-      origin: string;
-      auxData?: { isDefault?: boolean; frameId?: string };
-    };
-    if (origin.startsWith('chrome-extension://') && auxData?.isDefault === false) worlds.push(id);
-  });
-  // Enabling reports every existing context as created.
-  await session.send('Runtime.enable');
-  await session.send('Runtime.disable');
-  let value: unknown;
-  for (const contextId of worlds) {
-    const { result } = await session
-      .send('Runtime.evaluate', { expression, contextId, returnByValue: true })
-      .catch(() => ({ result: undefined }));
-    if (result?.value !== undefined) value = result.value;
-  }
-  await session.detach();
-  return value;
-}
 
 function send<T>(page: Page, message: Message): Promise<T> {
   return page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
@@ -322,11 +294,15 @@ describe('大字幕 (caption bar)', () => {
     await expect.poll(async () => (await shown()).characters).toBe(converted);
     // Pinyin off: no ruby, and the pinyin bundle never came into the page.
     expect((await shown()).readings).toEqual([]);
-    const pinyinLoaded = () =>
-      inExtensionWorld(
-        page,
+    const pinyinLoaded = async () => {
+      const session = await page.context().newCDPSession(page);
+      const loaded = await inExtensionWorld<boolean>(
+        session,
         `Object.keys(globalThis.${HANDOVER_GLOBAL} ?? {}).includes('pinyin-engine')`,
       );
+      await session.detach();
+      return loaded;
+    };
     expect(await pinyinLoaded()).toBe(false);
 
     await setSettings({ pinyin: 'all' });
@@ -609,7 +585,9 @@ describe('hostile and unusual pages', () => {
     await page.close();
   });
 
-  it('a 10 MB page: every frame after a pointer move under 16 ms of our script, no long task; dwell end to speech start', async () => {
+  // Its timing (our script per move, long tasks with the tools on and off, dwell end to the
+  // voice's start) is measured by `npm run bench` (scripts/lib/bench-assist.ts), not asserted here.
+  it('a 10 MB page: the tools follow the pointer and read, the page keeps working, all off restores it', async () => {
     const { page, setTools, control } = await open('ziyang-list');
     // About 10 MB of links and paragraphs, as the biggest portal pages have.
     const size = await page.evaluate(() => {
@@ -624,95 +602,57 @@ describe('hostile and unusual pages', () => {
       return document.documentElement.outerHTML.length;
     });
     expect(size).toBeGreaterThan(3_300_000); // characters: CJK is three bytes each in UTF-8
-    await page.evaluate(() => {
-      const tasks: number[] = [];
-      (window as unknown as { tasks: number[] }).tasks = tasks;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) tasks.push(entry.duration);
-      }).observe({ type: 'longtask' });
-    });
-    const sweep = async () => {
-      await page.evaluate(() => {
-        (window as unknown as { tasks: number[] }).tasks.length = 0;
-      });
-      await inExtensionWorld(page, `globalThis.${FRAME_TIMES_GLOBAL} = []`);
-      for (let i = 0; i < 60; i++) await page.mouse.move(100 + (i % 7) * 40, 60 + i * 9);
-      await page.waitForTimeout(200);
-      return {
-        frames: ((await inExtensionWorld(page, `globalThis.${FRAME_TIMES_GLOBAL}`)) ??
-          []) as number[],
-        tasks: await page.evaluate(() => (window as unknown as { tasks: number[] }).tasks),
-      };
-    };
-    // The same sweep without the tools: long tasks then are the page's (hover styles on 10 MB).
-    const without = await sweep();
+    const before = await page.evaluate(() => ({
+      html: document.documentElement.outerHTML.length,
+      padding: getComputedStyle(document.documentElement).paddingBottom,
+      cursor: getComputedStyle(document.querySelector('#huge a') as Element).cursor,
+    }));
     await setTools(['pointRead', 'caption', 'ruler', 'cursor']);
-    // Once, when the tools first draw (their layers' first paint, the page's restyle for the
-    // pointer and the caption's room), the page may take one long task: measured apart, then the
-    // sweep measures every move after that.
-    const first = await page.evaluate(async () => {
-      const tasks = (window as unknown as { tasks: number[] }).tasks;
-      tasks.length = 0;
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      return [...tasks];
-    });
-    await page.mouse.move(50, 50);
-    await page.waitForTimeout(500);
-    const cost = await sweep();
-    const sorted = [...cost.frames].sort((a, b) => a - b);
-    const p90 = sorted[Math.floor(sorted.length * 0.9)] ?? Number.POSITIVE_INFINITY;
-    console.log(
-      `[assist] 10 MB page: ${sorted.length} frames, our script median ${sorted[sorted.length >> 1]?.toFixed(2)} ms, 90th percentile ${p90.toFixed(2)} ms, max ${sorted.at(-1)?.toFixed(2)} ms; long tasks while moving with the tools ${JSON.stringify(cost.tasks.map(Math.round))}, without ${JSON.stringify(without.tasks.map(Math.round))}; when the tools first drew ${JSON.stringify(first.map(Math.round))}`,
+    await clearTts();
+    for (let i = 0; i < 60; i++) await page.mouse.move(100 + (i % 7) * 40, 60 + i * 9);
+    // A link in the huge list: outlined, read, its text in the caption; the ruler on its line.
+    const link = page.locator('#huge a').nth(4);
+    const text = collapse((await link.textContent()) ?? '');
+    await link.hover();
+    await expect.poll(() => link.getAttribute('data-speaking')).toBe('true');
+    await expect
+      .poll(async () => (await ttsLog()).find((e) => e.text === `链接，${text}`)?.events)
+      .toContain('start');
+    const caption = page.getByTestId('caption-bar');
+    await expect.poll(() => caption.textContent()).toBe(text);
+    const box = await link.boundingBox();
+    const band = await page.evaluate(() =>
+      document
+        .querySelector('yidu-assist')
+        ?.shadowRoot?.querySelector('[data-testid="reading-ruler"]')
+        ?.children[1]?.getBoundingClientRect()
+        .toJSON(),
     );
-    expect(sorted.length).toBeGreaterThan(20);
-    // Our script per frame: within a frame's 16 ms, and never a long task by itself. (The page's
-    // long tasks are logged, not asserted: on the shared two-core machine they come and go with
-    // the other jobs, with the tools or without.)
-    expect(p90).toBeLessThanOrEqual(16);
-    expect(sorted.at(-1)).toBeLessThan(50);
-
-    // Dwell end (the element marked) to the voice's start event, over five links.
-    await page.evaluate(() => {
-      const marks: Record<string, number> = {};
-      (window as unknown as { marks: typeof marks }).marks = marks;
-      new MutationObserver((records) => {
-        for (const record of records) {
-          const target = record.target as Element;
-          if (target.getAttribute('data-speaking') === 'true')
-            marks[target.textContent ?? ''] = Date.now();
-        }
-      }).observe(document.body, {
-        attributes: true,
-        attributeFilter: ['data-speaking'],
-        subtree: true,
-      });
-    });
-    // Ours: the element marked → chrome.tts.speak called; the voice's: speak → its start event.
-    const ours: number[] = [];
-    const voice: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const link = page.locator('#huge a').nth(i * 2);
-      const text = (await link.textContent()) ?? '';
-      await link.hover();
-      const entry = async () =>
-        (await ttsLog()).find((e) => e.text === `链接，${collapse(text)}` && e.startAt);
-      await expect.poll(async () => (await entry())?.startAt ?? 0).toBeGreaterThan(0);
-      const spoken = await entry();
-      const marked = await page.evaluate(
-        (key) => (window as unknown as { marks: Record<string, number> }).marks[key] ?? 0,
-        text,
-      );
-      ours.push((spoken?.at ?? 0) - marked);
-      voice.push((spoken?.startAt ?? 0) - (spoken?.at ?? 0));
-    }
-    ours.sort((a, b) => a - b);
-    voice.sort((a, b) => a - b);
-    console.log(
-      `[assist] dwell end → chrome.tts.speak: median ${ours[2]} ms (${ours.join(', ')}); speak → the voice's start event (speech-dispatcher, espeak-ng): median ${voice[2]} ms (${voice.join(', ')})`,
-    );
-    expect(ours[2]).toBeLessThanOrEqual(150);
-    expect((ours[2] ?? 0) + (voice[2] ?? 0)).toBeLessThan(1000);
+    const linkCentre = (box?.y ?? 0) + (box?.height ?? 0) / 2;
+    expect(band?.top ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(linkCentre);
+    expect(band?.bottom ?? 0).toBeGreaterThanOrEqual(linkCentre);
+    // The page still works: its links still lead somewhere and its text can be selected.
+    expect(await link.getAttribute('href')).toBe('/item/4');
+    expect(
+      await page.evaluate(() => {
+        const range = document.createRange();
+        range.selectNodeContents(document.querySelector('#huge p') as Node);
+        getSelection()?.removeAllRanges();
+        getSelection()?.addRange(range);
+        return getSelection()?.toString().length ?? 0;
+      }),
+    ).toBeGreaterThan(10);
     await setTools([]);
+    expect(
+      await page.evaluate(() => ({
+        html: document.documentElement.outerHTML.length,
+        padding: getComputedStyle(document.documentElement).paddingBottom,
+        cursor: getComputedStyle(document.querySelector('#huge a') as Element).cursor,
+      })),
+    ).toEqual(before);
+    expect(
+      await page.evaluate(() => document.querySelectorAll('yidu-assist, [data-speaking]').length),
+    ).toBe(0);
     await control.close();
     await page.close();
   });

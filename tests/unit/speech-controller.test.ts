@@ -53,6 +53,21 @@ function loaded(rate = 1) {
 }
 
 describe('speech controller', () => {
+  it('a new play reports speaking only after the engine starts the new chunk, not from the last one', () => {
+    const { script, controller } = loaded();
+    const seen: boolean[] = [];
+    controller.play();
+    script.start();
+    expect(controller.progress().speaking).toBe(true);
+    controller.stop();
+    controller.subscribe((progress) => seen.push(progress.speaking));
+    controller.play(1);
+    expect(seen).toEqual([false]);
+    expect(controller.progress().speaking).toBe(false);
+    script.start();
+    expect(controller.progress().speaking).toBe(true);
+  });
+
   it('reads every chunk in order with the chosen voice and rate, then goes idle', () => {
     const { script, controller, causes } = loaded(1.2);
     controller.play();

@@ -40,19 +40,25 @@ export type CaptionFormat = (text: string) => CaptionText;
 export const HOST_TAG = 'yidu-assist';
 /**
  * The last frames' script time after pointer moves, in ms: a global of our isolated world (the page
- * cannot see it, unlike its performance timeline), read by tests/e2e/assist.test.ts.
+ * cannot see it, unlike its performance timeline), read by `npm run bench` (scripts/lib/bench-assist.ts).
  */
 export const FRAME_TIMES_GLOBAL = 'yiduAssistFrameMs';
+/**
+ * When 指读's last dwells ended (ms since the epoch: `timeOrigin + now`, comparable with the
+ * background's clock), a global of our isolated world read by `npm run bench` (scripts/lib/bench-assist.ts).
+ */
+export const DWELL_ENDS_GLOBAL = 'yiduAssistDwellEnds';
 const FRAMES_KEPT = 200;
 /** How long after the user's key or pointer press a focus change counts as theirs. */
 const FOCUS_AFTER_INPUT_MS = 1_000;
 
-function recordFrame(ms: number) {
-  const world = globalThis as { [FRAME_TIMES_GLOBAL]?: number[] };
-  const times = world[FRAME_TIMES_GLOBAL] ?? [];
-  world[FRAME_TIMES_GLOBAL] = times;
-  if (times.length >= FRAMES_KEPT) times.shift();
-  times.push(ms);
+/** Keeps the last `FRAMES_KEPT` values of a global list of our isolated world. */
+function record(name: typeof FRAME_TIMES_GLOBAL | typeof DWELL_ENDS_GLOBAL, value: number) {
+  const world = globalThis as unknown as Record<string, number[] | undefined>;
+  const values = world[name] ?? [];
+  world[name] = values;
+  if (values.length >= FRAMES_KEPT) values.shift();
+  values.push(value);
 }
 
 /** The caption bar shows two lines; the page gets this much room. */
@@ -76,6 +82,14 @@ export function captionHeightPx(sizePx: number, pinyin = false): number {
 const barHeightPx = (options: AssistOptions) =>
   captionHeightPx(options.captionSizePx, options.captionPinyin);
 
+/**
+ * The reading ruler moves by transforms only (the band scaled from this height, its two edges
+ * placed apart): a change of size would make the browser lay out and repaint the page under it,
+ * which on a 10 MB page is a long task per move (measured by `npm run bench`).
+ */
+const BAND_BASE_PX = 100;
+const EDGE_PX = 3;
+
 const SHADOW_CSS = `
 :host{all:initial}
 .caption{position:fixed;left:0;right:0;box-sizing:border-box;margin:0;contain:strict;will-change:transform;
@@ -94,8 +108,10 @@ const SHADOW_CSS = `
 .line-v{width:3px;height:100vh}
 .shade{position:fixed;left:0;top:0;width:100vw;height:100vh;background:rgb(0 0 0 / 0.55);contain:strict;
   pointer-events:none;will-change:transform}
-.band{position:fixed;left:0;top:0;width:100vw;box-sizing:border-box;pointer-events:none;contain:strict;
-  border-top:3px solid var(--yd-focus);border-bottom:3px solid var(--yd-focus);will-change:transform}
+.band{position:fixed;left:0;top:0;width:100vw;height:${BAND_BASE_PX}px;pointer-events:none;contain:strict;
+  transform-origin:0 0;will-change:transform}
+.edge{position:fixed;left:0;top:0;width:100vw;height:${EDGE_PX}px;background:var(--yd-focus);pointer-events:none;
+  contain:strict;will-change:transform}
 [hidden]{display:none !important}
 `;
 
@@ -127,6 +143,7 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
         above: HTMLElement;
         band: HTMLElement;
         below: HTMLElement;
+        edges: [HTMLElement, HTMLElement];
       }
     | undefined;
 
@@ -177,11 +194,12 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
     const above = element('div', 'shade');
     const band = element('div', 'band');
     const below = element('div', 'shade');
-    above.hidden = band.hidden = below.hidden = false;
-    ruler.append(above, band, below);
+    const edges: [HTMLElement, HTMLElement] = [element('div', 'edge'), element('div', 'edge')];
+    for (const part of [above, band, below, ...edges]) part.hidden = false;
+    ruler.append(above, band, below, ...edges);
     root.append(style, caption, guides, ruler);
     document.documentElement.append(host);
-    parts = { style, caption, guides, lineH, lineV, ruler, above, band, below };
+    parts = { style, caption, guides, lineH, lineV, ruler, above, band, below, edges };
     return parts;
   }
 
@@ -286,7 +304,7 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
     try {
       follow(pointer);
     } finally {
-      recordFrame(window.performance.now() - started);
+      record(FRAME_TIMES_GLOBAL, window.performance.now() - started);
     }
   }
 
@@ -319,6 +337,7 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
       const target = found;
       dwell = setTimeout(() => {
         dwell = undefined;
+        record(DWELL_ENDS_GLOBAL, window.performance.timeOrigin + window.performance.now());
         if (hovered?.element === target.element) read(target);
       }, options.dwellMs);
     }
@@ -337,8 +356,9 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
     if (!parts) return;
     const top = Math.round(centreY - bandHeight / 2);
     parts.ruler.hidden = false;
-    parts.band.style.height = `${bandHeight}px`;
-    parts.band.style.transform = `translateY(${top}px)`;
+    parts.band.style.transform = `translateY(${top}px) scaleY(${bandHeight / BAND_BASE_PX})`;
+    parts.edges[0].style.transform = `translateY(${top}px)`;
+    parts.edges[1].style.transform = `translateY(${top + bandHeight - EDGE_PX}px)`;
     parts.above.style.transform = `translateY(${top - window.innerHeight}px)`;
     parts.below.style.transform = `translateY(${top + bandHeight}px)`;
   }

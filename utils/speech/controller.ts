@@ -126,6 +126,8 @@ export function createSpeechController(
   function play(at = index) {
     if (chunks.length === 0) return;
     engine.cancel();
+    // Not speaking until the engine's start event for the new chunk (not the old one's).
+    speaking = false;
     index = clampIndex(at);
     state = 'playing';
     error = undefined;
@@ -165,6 +167,7 @@ export function createSpeechController(
     },
     stop() {
       engine.cancel();
+      speaking = false;
       const wasActive = state !== 'idle' || index !== 0;
       state = 'idle';
       index = 0;
