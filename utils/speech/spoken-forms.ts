@@ -109,10 +109,12 @@ const RULES: Rule[] = [
     },
   },
   {
-    // 3.5% → 百分之3.5, 10%-20% → 百分之10至百分之20, 2‰ → 千分之2
+    // 3.5% → 百分之3.5 (the full-width ％ too, as portals type it after ASCII digits), 10%-20% →
+    // 百分之10至百分之20, 2‰ → 千分之2; a minus after words, not after a number: 增长-3.2% → 增长负百分之3.2
     name: 'percent',
-    pattern: /(\d+(?:\.\d+)?)\s*([%‰])/g,
-    say: (_match, number, sign) => `${sign === '%' ? '百分之' : '千分之'}${number}`,
+    pattern: /(?:(?<=^|[^\d\w.%％‰])([-－−]))?(\d+(?:\.\d+)?)\s*([%％‰])/g,
+    say: (_match, minus, number, sign) =>
+      `${minus ? '负' : ''}${sign === '‰' ? '千分之' : '百分之'}${number}`,
   },
 ];
 
