@@ -265,6 +265,13 @@ const speechStart: BrowserFigure = async ({ context, server }) => {
   ];
 };
 
+/**
+ * Page script: the time (`event.timeStamp`) of the next click anywhere in the page, the reader's
+ * shadow root included, in `yiduClickAt`.
+ */
+const WATCH_CLICK = `addEventListener('click', (event) => { window.yiduClickAt = event.timeStamp; },
+  { capture: true, once: true }); undefined`;
+
 /** Corpus articles pinyin is timed on (every 20th: 7 of 140). */
 const PINYIN_SAMPLE_STEP = 20;
 
@@ -278,6 +285,7 @@ const pinyinInReader: BrowserFigure = async ({ context, server }) => {
   server.add(sample);
   const first: number[] = [];
   const again: number[] = [];
+  const againFromClick: number[] = [];
   const lengths: number[] = [];
   let longest = 0;
   /** The reader's own record of each annotation (utils/pinyin/modes.ts), through DevTools. */
@@ -291,15 +299,22 @@ const pinyinInReader: BrowserFigure = async ({ context, server }) => {
   };
   /**
    * Clicks "every character" and returns when, in the page's time, the last ruby was in place by
-   * the reader's own record (undefined when it recorded none in time).
+   * the reader's own record, and when the click's event came if `WATCH_CLICK` was set before
+   * (undefined when it recorded no annotation in time).
    */
-  const timeAll = async (page: Page): Promise<number | undefined> => {
+  const timeAll = async (page: Page): Promise<{ clicked: number; end: number } | undefined> => {
     const before = (await runsOf(page)).length;
     await page.getByTestId('pinyin-all').click();
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
       const last = (await runsOf(page))[before];
-      if (last) return last.start + last.duration;
+      if (last)
+        return {
+          clicked: await page.evaluate(
+            () => (window as unknown as { yiduClickAt: number }).yiduClickAt,
+          ),
+          end: last.start + last.duration,
+        };
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     console.log('pinyin not measured on', page.url());
@@ -332,14 +347,19 @@ const pinyinInReader: BrowserFigure = async ({ context, server }) => {
       const opened = await page.evaluate(() => performance.now());
       await page.getByTestId('menu-pinyin').click();
       const firstEnd = await timeAll(page);
-      if (firstEnd !== undefined) first.push(firstEnd - opened);
+      if (firstEnd !== undefined) first.push(firstEnd.end - opened);
       await page.getByTestId('pinyin-off').click();
       await page.waitForFunction(
         () => document.querySelector('yidu-reader')?.shadowRoot?.querySelector('rt') === null,
       );
+      // The next click's event time is noted too (the one on "every character").
+      await page.evaluate(WATCH_CLICK);
       const againStarted = await page.evaluate(() => performance.now());
       const againEnd = await timeAll(page);
-      if (againEnd !== undefined) again.push(againEnd - againStarted);
+      if (againEnd !== undefined) {
+        again.push(againEnd.end - againStarted);
+        againFromClick.push(againEnd.end - againEnd.clicked);
+      }
       // The mode is a setting every tab shares: off again, so the next tab starts without pinyin.
       await page.getByTestId('pinyin-off').click();
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
@@ -371,6 +391,14 @@ const pinyinInReader: BrowserFigure = async ({ context, server }) => {
       figure:
         'pinyin in the reader, again (bundle loaded): click to last ruby, DOM included, median / worst',
       ours: `${ms(median(again))} / ${ms(worst(again))}`,
+      anchor: '—',
+      ratio: '—',
+      goal: '≤ 60 ms',
+    },
+    {
+      figure:
+        'pinyin in the reader, again, from the click event itself (the row above also counts the bench reading the record through DevTools and Playwright checking the button before it clicks), median / worst',
+      ours: `${ms(median(againFromClick))} / ${ms(worst(againFromClick))}`,
       anchor: '—',
       ratio: '—',
       goal: '≤ 60 ms',

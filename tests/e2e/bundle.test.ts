@@ -116,18 +116,28 @@ describe('the built extension', () => {
     const moved = [
       { bundle: 'convert-engine.js', marker: 'characterData' },
       { bundle: 'reader-speech.js', marker: 'voiceschanged' },
-      // Pinyin: the first tier of 通用规范汉字表 (with pinyin-pro), and to-jyutping's entry point.
+      // Pinyin: the first tier of 通用规范汉字表 (our data), an option name of pinyin-pro's own API
+      // that our code never passes (the engine itself), the ruby layer's mark on its rubies, and
+      // to-jyutping's entry point.
       { bundle: 'pinyin-engine.js', marker: '一乙二十丁厂七卜八人入儿匕' },
+      { bundle: 'pinyin-engine.js', marker: 'removeNonZh' },
+      { bundle: 'pinyin-engine.js', marker: 'data-yidu-pinyin' },
       { bundle: 'jyutping-engine.js', marker: 'getJyutpingList' },
     ];
     for (const { bundle, marker } of moved) expect(text(bundle)).toContain(marker);
     const reader = text('content-scripts/reader.js');
     expect(reader).not.toBe('');
     expect(moved.filter(({ marker }) => reader.includes(marker))).toEqual([]);
-    // Pinyin is in neither the detector every government page loads nor page-convert (which
-    // loads it on demand too).
+    // Pinyin is in no content script: not the detector every government page loads, the on-page
+    // button, the page's description for the popup, nor page-convert (which loads it on demand too).
     const pinyin = moved.filter(({ bundle }) => /pinyin|jyutping/.test(bundle));
-    for (const script of ['content-scripts/detector.js', 'content-scripts/page-convert.js']) {
+    const scripts = code
+      .map(({ path }) => path)
+      .filter((path) => path.startsWith('content-scripts/'));
+    expect(scripts).toEqual(
+      expect.arrayContaining(['content-scripts/detector.js', 'content-scripts/page-convert.js']),
+    );
+    for (const script of scripts) {
       expect(text(script)).not.toBe('');
       expect(pinyin.filter(({ marker }) => text(script).includes(marker))).toEqual([]);
     }

@@ -100,6 +100,71 @@ describe('annotating', () => {
   });
 });
 
+describe('the reader (its stylesheet keeps readings out of a selection)', () => {
+  it('gives the rt no inline style of its own', async () => {
+    const { window } = dom('<p>银行</p>');
+    await annotateSubtree(window.document.body, reader(), { inlineUnselectable: false }).done;
+    expect(window.document.querySelectorAll('rt')).toHaveLength(2);
+    expect(window.document.querySelector('rt[style]')).toBeNull();
+  });
+});
+
+describe('slices', () => {
+  /** Annotates with slices run by hand; returns the rubies each slice added. */
+  function bySlice(html: string, sliceRubies: number) {
+    const { window } = dom(html);
+    const queue: (() => void)[] = [];
+    const rubies = () => window.document.querySelectorAll('rt').length;
+    const firstChildren = [...window.document.querySelectorAll('p')].map((p) => p.firstChild);
+    const handle = annotateSubtree(window.document.body, reader(), {
+      sliceRubies,
+      sliceMs: 10_000,
+      schedule: (work) => queue.push(work),
+    });
+    const added = [rubies()];
+    return {
+      window,
+      handle,
+      added,
+      firstChildren,
+      next() {
+        const before = rubies();
+        queue.shift()?.();
+        added.push(rubies() - before);
+        return queue.length > 0;
+      },
+    };
+  }
+
+  it("puts in a frame's worth of rubies at a time, in one long text node or in many short ones", () => {
+    const long = bySlice(`<p>${'各区县人民政府要加强管理'.repeat(50)}</p>`, 100);
+    while (long.next());
+    expect(long.added.length).toBeGreaterThanOrEqual(5);
+    // A slice looks at its share every 32 characters, and between text nodes.
+    expect(Math.max(...long.added)).toBeLessThan(100 + 32);
+    expect(long.added.reduce((a, b) => a + b, 0)).toBe(600);
+    const short = bySlice(`<p>${'<a href="#">人民政府</a>'.repeat(100)}</p>`, 50);
+    while (short.next());
+    expect(short.added.length).toBeGreaterThan(5);
+    expect(Math.max(...short.added)).toBeLessThan(50 + 32);
+  });
+
+  it('restores exactly when turned off half way through a long text node', () => {
+    const text = '各区县人民政府要加强银行行长的管理。'.repeat(40);
+    const half = bySlice(`<div><p>${text}</p><p>重复</p></div>`, 200);
+    const paragraph = half.window.document.querySelector('p') as Element;
+    half.next();
+    // Part of the node is annotated, the rest waits as plain text: the page reads the same.
+    expect(paragraph.querySelectorAll('rt').length).toBeGreaterThan(0);
+    expect(paragraph.querySelectorAll('rt').length).toBeLessThan(text.length - 40);
+    expect(paragraph.textContent?.replace(/[a-zāáǎàēéěèīíǐìōóǒòūúǔù]+/g, '')).toBe(text);
+    half.handle.restore();
+    expect(half.window.document.body.innerHTML).toBe(`<div><p>${text}</p><p>重复</p></div>`);
+    const after = [...half.window.document.querySelectorAll('p')].map((p) => p.firstChild);
+    expect(after.every((node, index) => node === half.firstChildren[index])).toBe(true);
+  });
+});
+
 describe('restore', () => {
   it('leaves a real page identical after 20 rounds, the same text nodes put back', async () => {
     const [first] = magicHtmlLabelled();

@@ -32,10 +32,22 @@ export interface PinyinHandle {
 export interface AnnotateOptions {
   /** Annotate what the page adds or changes later (default: true for a page, false for a subtree). */
   observe?: boolean;
-  /** How work is deferred between slices; the default yields to the page with `setTimeout`. */
+  /**
+   * How slices are run. By default the first runs in a task of its own as soon as may be (`soon`),
+   * and each later one once the browser has laid out and painted what the slice before put in
+   * (`afterNextFrame`).
+   */
   schedule?: (work: () => void) => void;
   /** Longest slice of work in one go, in milliseconds (default 25). */
   sliceMs?: number;
+  /** Most characters given a reading in one slice (default `FRAME_RUBIES`). */
+  sliceRubies?: number;
+  /**
+   * Whether each `<rt>` carries `user-select: none` itself (default true: a page has no stylesheet
+   * of ours). The reader's stylesheet says it for its article, and a style declaration per `<rt>`
+   * to build, and then to match, is a good part of the work on a long article.
+   */
+  inlineUnselectable?: boolean;
 }
 
 /** Marks our rubies, so our own work is told from the page's. */
@@ -46,9 +58,22 @@ export const PINYIN_ATTRIBUTE = 'data-yidu-pinyin';
  * browser lays the text out again (rubies change every line's height) a few times, not dozens.
  */
 const SLICE_MS = 25;
+/**
+ * Characters given a reading in one slice, at most. Laying rubies out costs the browser more than
+ * building them costs us (Chromium on the shared 2-core bench machine: several µs a ruby against
+ * about 1 µs to read and build it), in the frame after the slice; on a long page, slices this
+ * size with a frame between them keep that frame's task under 50 ms there. An article of the
+ * issue's 5,000 characters is one slice.
+ */
+const FRAME_RUBIES = 6000;
+/** Where no frame comes (a hidden tab), the next slice runs after this many milliseconds. */
+const FRAME_FALLBACK_MS = 50;
 /** Characters read in one go: a 200,000-character text node is read (and wrapped) in pieces. */
 const CHUNK = 2000;
-/** Characters wrapped in one piece of work, between which a slice may end (jsdom takes ~15 ms for them). */
+/**
+ * Characters wrapped between two looks at the clock (a long text node is put in a piece at a time
+ * when its slice's time is up; jsdom takes ~15 ms for 32 characters), and the most one ruby holds.
+ */
 const WRAP_CHUNK = 32;
 /** Reverts by the page after which a node is left as the page wants it (as dom-convert does). */
 const MAX_REVERTS = 20;
@@ -107,8 +132,14 @@ class PinyinSession implements PinyinHandle {
   private stopped = false;
   private initialDone = false;
   private readonly schedule: (work: () => void) => void;
+  private readonly scheduleFirst: (work: () => void) => void;
   private readonly sliceMs: number;
+  private readonly sliceRubies: number;
+  private readonly inlineUnselectable: boolean;
   private readonly document: Document;
+  /** When the running slice began (performance.now()), and the characters it has given readings. */
+  private sliceStarted = 0;
+  private rubiesInSlice = 0;
 
   constructor(
     private readonly root: Element,
@@ -118,9 +149,12 @@ class PinyinSession implements PinyinHandle {
     this.done = new Promise((resolve) => {
       this.resolveDone = resolve;
     });
-    this.schedule = options.schedule ?? ((work) => setTimeout(work, 0));
-    this.sliceMs = options.sliceMs ?? SLICE_MS;
     this.document = root.ownerDocument;
+    this.schedule = options.schedule ?? afterNextFrame(this.document.defaultView);
+    this.scheduleFirst = options.schedule ?? soon(this.document.defaultView);
+    this.sliceMs = options.sliceMs ?? SLICE_MS;
+    this.sliceRubies = options.sliceRubies ?? FRAME_RUBIES;
+    this.inlineUnselectable = options.inlineUnselectable ?? true;
   }
 
   start(containers: Element[], observe: boolean): void {
@@ -130,8 +164,10 @@ class PinyinSession implements PinyinHandle {
       this.observer.observe(this.root, { subtree: true, childList: true, characterData: true });
     }
     this.queue.push(...containers);
-    // The first slice runs at once: a short article is annotated before the next paint.
-    this.work();
+    // The first slice runs in a task of its own, as soon as may be, never in the caller's: that
+    // may be a click's, which the browser lays out and paints in the same task, and the rubies'
+    // layout on top of it would make a long task.
+    this.later(this.scheduleFirst);
   }
 
   /** One slice: annotates queued blocks until the slice's time is up, then yields. */
@@ -139,8 +175,9 @@ class PinyinSession implements PinyinHandle {
     this.scheduled = false;
     if (this.stopped) return;
     if (this.observer) this.collect(this.observer.takeRecords());
-    const started = performance.now();
-    while (performance.now() - started < this.sliceMs) {
+    this.sliceStarted = performance.now();
+    this.rubiesInSlice = 0;
+    while (!this.timeUp()) {
       if (!this.current) {
         const container = this.queue.shift();
         if (!container) break;
@@ -158,10 +195,18 @@ class PinyinSession implements PinyinHandle {
     }
   }
 
-  private later(): void {
+  /** The slice has done its share: its time is up, or it has put in a frame's worth of rubies. */
+  private timeUp(): boolean {
+    return (
+      this.rubiesInSlice >= this.sliceRubies ||
+      performance.now() - this.sliceStarted >= this.sliceMs
+    );
+  }
+
+  private later(schedule = this.schedule): void {
     if (this.scheduled || this.stopped) return;
     this.scheduled = true;
-    this.schedule(() => this.work());
+    schedule(() => this.work());
   }
 
   /** Walks a container's inline runs and annotates each, yielding between pieces of work. */
@@ -200,70 +245,103 @@ class PinyinSession implements PinyinHandle {
       // Changed by the page since it was read: the observer brings it back with its new text.
       if (!node.parentNode || node.data !== read || this.stopped) continue;
       yield* this.replace(node, own);
+      // Many short nodes in one run (a line of links) end a slice between them.
+      if (this.timeUp()) yield;
     }
   }
 
   /**
-   * Replaces one text node by its text and rubies. A long node is done a piece at a time: the text
-   * not yet annotated waits in a text node of ours at the end, so the page reads the same meanwhile.
+   * Replaces one text node by its text and rubies, built in a fragment and put in with one
+   * replacement, so the page lays the text out once. A node too long for the slice's time is put
+   * in a piece at a time: the text not yet annotated waits in a text node of ours at the end, so
+   * the page reads the same meanwhile.
    */
   private *replace(node: Text, readings: Reading[]): Generator<void> {
     const data = node.data;
     const parent = node.parentNode;
     if (!parent) return;
     const inserted: Node[] = [];
-    const rest = this.text(data);
-    parent.replaceChild(rest, node);
-    inserted.push(rest);
-    this.replaced.set(node, { original: node, inserted });
-    for (let from = 0; from < data.length; from += WRAP_CHUNK) {
-      const to = Math.min(data.length, from + WRAP_CHUNK);
-      const fragment = this.document.createDocumentFragment();
-      let plainFrom = from;
-      let ruby: HTMLElement | null = null;
-      for (let i = from; i < to; i += 1) {
-        const reading = readings[i];
-        if (reading == null) {
-          ruby = null;
-          continue;
+    let fragment = this.document.createDocumentFragment();
+    /** The nodes of `fragment`, in order. */
+    let built: Node[] = [];
+    /** Where the text not yet in the DOM waits, once the node is put in in pieces. */
+    let rest: Text | null = null;
+    let plainFrom = 0;
+    let ruby: HTMLElement | null = null;
+    /** The ruby's characters and `<rt>`s, appended in one call. */
+    let parts: (string | Node)[] = [];
+    const add = (added: Node) => {
+      fragment.append(added);
+      built.push(added);
+    };
+    const endRuby = () => {
+      ruby?.append(...parts);
+      ruby = null;
+      parts = [];
+    };
+    for (let i = 0; i < data.length; i += 1) {
+      const boundary = i > 0 && i % WRAP_CHUNK === 0 && !isLowSurrogate(data.charCodeAt(i));
+      // A ruby holds at most WRAP_CHUNK characters: a browser that cannot break a line inside a
+      // ruby (Chromium before 128) breaks between them.
+      if (boundary) endRuby();
+      // Now and then, the clock: past the slice's time, what is built goes in and the rest waits.
+      if (boundary && this.timeUp()) {
+        if (plainFrom < i) add(this.text(data.slice(plainFrom, i)));
+        plainFrom = i;
+        if (!rest) {
+          rest = this.text('');
+          inserted.push(rest);
+          parent.replaceChild(rest, node);
+          this.replaced.set(node, { original: node, inserted });
         }
-        if (plainFrom < i) this.add(fragment, inserted, this.text(data.slice(plainFrom, i)));
-        if (!ruby) {
-          ruby = this.document.createElement('ruby');
-          ruby.setAttribute(PINYIN_ATTRIBUTE, '');
-          this.ours.add(ruby);
-          this.add(fragment, inserted, ruby);
-        }
-        ruby.append(this.text(data[i] as string));
-        const rt = this.document.createElement('rt');
-        rt.textContent = reading;
+        rest.data = data.slice(i);
+        rest.before(fragment);
+        inserted.splice(inserted.length - 1, 0, ...built);
+        fragment = this.document.createDocumentFragment();
+        built = [];
+        yield;
+        // The page may have taken the text out meanwhile: then there is nothing left to annotate.
+        if (!rest.parentNode || this.stopped) return;
+      }
+      const reading = readings[i];
+      if (reading == null) {
+        endRuby();
+        continue;
+      }
+      if (plainFrom < i) add(this.text(data.slice(plainFrom, i)));
+      if (!ruby) {
+        ruby = this.document.createElement('ruby');
+        ruby.setAttribute(PINYIN_ATTRIBUTE, '');
+        this.ours.add(ruby);
+        add(ruby);
+      }
+      const rt = this.document.createElement('rt');
+      rt.textContent = reading;
+      if (this.inlineUnselectable) {
         // Through the CSSOM, which a page's CSP allows (a style attribute it may not).
         rt.style.setProperty('user-select', 'none');
         rt.style.setProperty('-webkit-user-select', 'none');
-        ruby.append(rt);
-        plainFrom = i + 1;
       }
-      if (plainFrom < to) this.add(fragment, inserted, this.text(data.slice(plainFrom, to)));
-      // The page may have taken the text out meanwhile: then there is nothing left to annotate.
-      if (!rest.parentNode || this.stopped) return;
-      rest.parentNode.insertBefore(fragment, rest);
-      rest.data = data.slice(to);
-      if (to < data.length) yield;
+      parts.push(data[i] as string, rt);
+      plainFrom = i + 1;
+      this.rubiesInSlice += 1;
     }
-    rest.parentNode?.removeChild(rest);
-    inserted.splice(inserted.indexOf(rest), 1);
+    endRuby();
+    if (plainFrom < data.length) add(this.text(data.slice(plainFrom)));
+    if (rest) {
+      rest.replaceWith(fragment);
+      inserted.splice(inserted.length - 1, 1, ...built);
+    } else {
+      parent.replaceChild(fragment, node);
+      inserted.push(...built);
+      this.replaced.set(node, { original: node, inserted });
+    }
   }
 
   private text(data: string): Text {
     const node = this.document.createTextNode(data);
     this.ours.add(node);
     return node;
-  }
-
-  /** Adds a node of ours to the fragment; it goes in before the waiting rest, so in order. */
-  private add(fragment: DocumentFragment, inserted: Node[], node: Node): void {
-    fragment.append(node);
-    inserted.splice(inserted.length - 1, 0, node);
   }
 
   /** Notes what the page added or changed; records of our own nodes are dropped. */
@@ -384,6 +462,47 @@ function blockOf(element: Element, root: Element): Element {
   while (block !== root && INLINE.has(block.tagName) && block.parentElement)
     block = block.parentElement;
   return block;
+}
+
+/**
+ * Runs work once the browser has laid out and painted what the slice before put in (a frame's
+ * callback, then a task after that frame), so every slice's rubies are laid out in a frame of their
+ * own rather than several slices' at once; where no frame comes (a hidden tab), after
+ * `FRAME_FALLBACK_MS`. A window that draws no frames (jsdom) runs it in the next task.
+ */
+function afterNextFrame(view: (Window & typeof globalThis) | null): (work: () => void) => void {
+  const frame = view?.requestAnimationFrame?.bind(view);
+  if (!frame) return (work) => setTimeout(work, 0);
+  return (work) => {
+    let ran = false;
+    const run = () => {
+      if (ran) return;
+      ran = true;
+      clearTimeout(fallback);
+      setTimeout(work, 0);
+    };
+    const fallback = setTimeout(run, FRAME_FALLBACK_MS);
+    frame(run);
+  };
+}
+
+/**
+ * Runs work in a task of its own as soon as may be: a user-blocking task where the browser has a
+ * task scheduler (Chromium), so it comes before other pending work, else the next timer task.
+ */
+function soon(view: (Window & typeof globalThis) | null): (work: () => void) => void {
+  const scheduler = (view as { scheduler?: TaskScheduler } | null)?.scheduler;
+  if (!scheduler?.postTask) return (work) => setTimeout(work, 0);
+  return (work) => void scheduler.postTask(work, { priority: 'user-blocking' });
+}
+
+/** The part of the Prioritized Task Scheduling API used here (not in TypeScript's DOM types yet). */
+interface TaskScheduler {
+  postTask(work: () => void, options: { priority: 'user-blocking' }): Promise<unknown>;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 function isHan(code: number): boolean {

@@ -3,8 +3,39 @@
  * (entrypoints/pinyin-engine.ts), Node scripts and tests, never by the reader's first script or
  * the detector.
  */
-import { pinyin } from 'pinyin-pro';
+import { addDict, pinyin, removeDict } from 'pinyin-pro';
+import { MODERN_PHRASES } from './data/modern-phrases';
 import type { Reading, ReadingSource } from './readings';
+
+/**
+ * pinyin-pro's bundled phrase data is trimmed: a polyphone in a phrase it lacks gets the
+ * character's most frequent reading (重组 zhòng zǔ, 率先 lǜ xiān). The phrases of its author's fuller
+ * "modern" dictionary that it reads otherwise (data/modern-phrases.ts, about 1,200) are added to
+ * it before the first reading, so its own segmentation weighs them against their neighbours.
+ */
+const PHRASES_NAME = 'yidu-modern-phrases';
+let phrasesAdded = false;
+
+function addPhrases(): void {
+  if (phrasesAdded) return;
+  addDict(MODERN_PHRASES, PHRASES_NAME);
+  phrasesAdded = true;
+}
+
+/**
+ * Runs `read` with pinyin-pro as it comes, without our phrases (which pinyin-pro keeps in its one
+ * global state): for the figures and tests of the library alone.
+ */
+export function withoutOurPhrases<T>(read: () => T): T {
+  if (!phrasesAdded) return read();
+  removeDict(PHRASES_NAME);
+  phrasesAdded = false;
+  try {
+    return read();
+  } finally {
+    addPhrases();
+  }
+}
 
 /**
  * Pinyin with tone marks, by phrase. Tones as the dictionaries give them (一 yī, 不 bù), not as
@@ -12,6 +43,7 @@ import type { Reading, ReadingSource } from './readings';
  * citation tone.
  */
 export const pinyinSource: ReadingSource = (text) => {
+  addPhrases();
   const readings: Reading[] = pinyin(text, { type: 'array', toneSandhi: false }) as string[];
   if (readings.length === codePointCount(text)) return readings;
   // pinyin-pro gives one entry per character; should a version group characters, read

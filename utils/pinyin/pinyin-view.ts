@@ -127,8 +127,9 @@ export function createPinyinView(
       if ('documentElement' in root) {
         handle = annotatePage(root, read);
       } else {
-        // The reader's own article (not a page's): marked while annotated, for its line height.
-        const annotated = annotateSubtree(element, read);
+        // The reader's own article (not a page's): marked while annotated, for its line height;
+        // its stylesheet keeps the readings out of a selection.
+        const annotated = annotateSubtree(element, read, { inlineUnselectable: false });
         element.setAttribute(ANNOTATED_ATTRIBUTE, '');
         handle = {
           done: annotated.done,
