@@ -13,12 +13,12 @@ import { browser } from 'wxt/browser';
 import {
   migrateSettings,
   repairSettings,
-  SETTINGS_STORAGE_KEY,
   type Settings,
   SITE_KEY_PREFIX,
   type SiteSettings,
   toStored,
 } from './settings';
+import { SETTINGS_STORAGE_KEY } from './settings-key';
 import {
   createWriteScheduler,
   type WriteSchedulerOptions,

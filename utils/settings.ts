@@ -85,8 +85,6 @@ export const DEFAULT_SETTINGS = {
 
 export type Settings = typeof DEFAULT_SETTINGS;
 
-export { SETTINGS_STORAGE_KEY } from './settings-key';
-
 /**
  * Since version 3 each site's entry is a sync item of its own, `site:<host>`, beside the settings
  * item (which holds everything else): sync allows 8,192 bytes an item, which about 170 entries

@@ -6,13 +6,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  DEFAULT_SETTINGS,
-  SETTINGS_STORAGE_KEY,
-  SETTINGS_VERSION,
-  SITE_KEY_PREFIX,
-  withSite,
-} from '~/utils/settings';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, SITE_KEY_PREFIX, withSite } from '~/utils/settings';
+import { SETTINGS_STORAGE_KEY } from '~/utils/settings-key';
 import {
   createSettingsStore,
   itemBytes,

@@ -7,10 +7,10 @@ import {
   migrateSettings,
   pinyinModeFor,
   repairSettings,
-  SETTINGS_STORAGE_KEY,
   SETTINGS_VERSION,
   withSite,
 } from '~/utils/settings';
+import { SETTINGS_STORAGE_KEY } from '~/utils/settings-key';
 import {
   loadSettings,
   resetSettings,
