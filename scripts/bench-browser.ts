@@ -389,19 +389,19 @@ const pinyinInReader: BrowserFigure = async ({ context, server }) => {
     },
     {
       figure:
-        'pinyin in the reader, again (bundle loaded): click to last ruby, DOM included, median / worst',
-      ours: `${ms(median(again))} / ${ms(worst(again))}`,
+        'pinyin in the reader, again (bundle loaded): from the click event to the last ruby painted, DOM included, median / worst',
+      ours: `${ms(median(againFromClick))} / ${ms(worst(againFromClick))}`,
       anchor: '—',
       ratio: '—',
       goal: '≤ 60 ms',
     },
     {
       figure:
-        'pinyin in the reader, again, from the click event itself (the row above also counts the bench reading the record through DevTools and Playwright checking the button before it clicks), median / worst',
-      ours: `${ms(median(againFromClick))} / ${ms(worst(againFromClick))}`,
+        'the same, timed by the bench around its click (also counts reading the record through DevTools and Playwright checking the button before it clicks), median / worst',
+      ours: `${ms(median(again))} / ${ms(worst(again))}`,
       anchor: '—',
       ratio: '—',
-      goal: '≤ 60 ms',
+      goal: '—',
     },
     {
       figure: 'pinyin in the reader: longest task meanwhile (0: none over 50 ms)',
