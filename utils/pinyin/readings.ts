@@ -12,7 +12,7 @@
 import type { Script } from '../convert/scripts';
 import type { TextConverter } from '../convert/text-converter';
 import { FIRST_TIER_CHARACTERS } from './data/first-tier';
-import { LONGEST_FIX, PHRASE_FIXES } from './data/phrase-fixes';
+import { PHRASE_FIXES } from './data/phrase-fixes';
 import type { PinyinMode } from './modes';
 
 export { isPinyinMode, PINYIN_MODES, type PinyinMode } from './modes';
@@ -134,24 +134,26 @@ function readPinyin(simplified: string, source: ReadingSource): Reading[] {
 
 /**
  * Puts the dictionary's reading over every phrase of PHRASE_FIXES, longest match first. Walks the
- * text by UTF-16 unit (the keys are all in the BMP) and counts code points for `readings`.
+ * text by UTF-16 unit (the keys are all in the BMP) and counts code points for `readings`; only a
+ * character that starts a phrase is looked at further, against its own phrases.
  */
 function applyPhraseFixes(text: string, readings: Reading[]): void {
   let point = 0;
   for (let unit = 0; unit < text.length; unit += 1, point += 1) {
-    if (isHighSurrogate(text.charCodeAt(unit))) {
+    const code = text.charCodeAt(unit);
+    if (isHighSurrogate(code)) {
       unit += 1;
       continue;
     }
-    if (!fixStarts.has(text[unit] as string)) continue;
-    for (let length = Math.min(LONGEST_FIX, text.length - unit); length >= 2; length -= 1) {
-      const fix = fixes.get(text.slice(unit, unit + length));
-      if (!fix) continue;
-      fix.split(' ').forEach((syllable, offset) => {
-        readings[point + offset] = syllable;
-      });
-      unit += length - 1;
-      point += length - 1;
+    if (fixStarts[code] !== 1) continue;
+    const candidates = fixesByStart.get(text[unit] as string);
+    if (!candidates) continue;
+    for (const [phrase, syllables] of candidates) {
+      if (!text.startsWith(phrase, unit)) continue;
+      for (let offset = 0; offset < syllables.length; offset += 1)
+        readings[point + offset] = syllables[offset] as string;
+      unit += phrase.length - 1;
+      point += phrase.length - 1;
       break;
     }
   }
@@ -180,9 +182,21 @@ export function readingPairs(text: string, readings: readonly Reading[]): [strin
 }
 
 const firstTier = new Set(FIRST_TIER_CHARACTERS);
-const fixes = new Map(Object.entries(PHRASE_FIXES));
-/** The first characters of the phrase fixes: most characters start none, and are passed at once. */
-const fixStarts = new Set(Object.keys(PHRASE_FIXES).map((key) => key[0] as string));
+/**
+ * The phrase fixes by their first character, longest first, each with its syllables: most
+ * characters start none, and are passed at once.
+ */
+const fixesByStart = new Map<string, [string, string[]][]>();
+/** 1 at the code unit of every first character of a phrase fix (a lookup that makes no string). */
+const fixStarts = new Uint8Array(0x10000);
+for (const [phrase, reading] of Object.entries(PHRASE_FIXES)) {
+  const first = phrase[0] as string;
+  fixStarts[first.charCodeAt(0)] = 1;
+  const list = fixesByStart.get(first) ?? [];
+  list.push([phrase, reading.split(' ')]);
+  list.sort(([a], [b]) => b.length - a.length);
+  fixesByStart.set(first, list);
+}
 
 /** True for the 3,500 characters of the first tier of 《通用规范汉字表》. */
 export function isFirstTier(character: string): boolean {

@@ -49,6 +49,3 @@ export const PHRASE_FIXES: Readonly<Record<string, string>> = {
   好奇心: 'hào qí xīn',
   好强: 'hào qiáng',
 };
-
-/** The longest key, in characters. */
-export const LONGEST_FIX = Math.max(...Object.keys(PHRASE_FIXES).map((key) => key.length));
