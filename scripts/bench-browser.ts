@@ -18,6 +18,7 @@ import {
   corpusArticleSample,
   detectorCost,
   hugePage,
+  longTasksSince,
   type PageServer,
   type ReaderOpening,
   readExtensionGlobal,
@@ -363,16 +364,7 @@ const pinyinInReader: BrowserFigure = async ({ context, server }) => {
       // The mode is a setting every tab shares: off again, so the next tab starts without pinyin.
       await page.getByTestId('pinyin-off').click();
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
-      const tasks = await page.evaluate(
-        (from) =>
-          (
-            (window as unknown as { yiduLongTasks?: { start: number; duration: number }[] })
-              .yiduLongTasks ?? []
-          )
-            .filter((task) => task.start >= from)
-            .map((task) => task.duration),
-        since,
-      );
+      const tasks = await longTasksSince(page, since);
       longest = Math.max(longest, ...tasks);
     } finally {
       await page.close();
