@@ -86,18 +86,24 @@ export async function startFirefoxHarness({
 
 /**
  * Opens one of the add-on's pages in a new tab. Puppeteer never sees a moz-extension:// navigation
- * finish (its load event is not reported to it), so the document itself is waited for.
+ * finish (its load event is not reported to it), so the document itself is polled for. Polled by
+ * hand rather than with waitForFunction: while the tab moves from about:blank to the add-on's
+ * page, Firefox's WebDriver BiDi can fail an evaluation outright ("right-hand side of 'in' should
+ * be an object, got null", inside its own script.evaluate), which ends waitForFunction at once.
  */
 export async function openExtensionPage(browser: Browser, path: string): Promise<Page> {
   const page = await browser.newPage();
   const url = `${EXTENSION_ORIGIN}/${path}`;
   page.goto(url, { timeout: 0 }).catch(() => undefined);
-  await page.waitForFunction(
-    (expected) => location.href === expected && document.readyState === 'complete',
-    { timeout: 15_000 },
-    url,
-  );
-  return page;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const loaded = await page
+      .evaluate((expected) => location.href === expected && document.readyState === 'complete', url)
+      .catch(() => false);
+    if (loaded) return page;
+    if (Date.now() > deadline) throw new Error(`${url} did not load within 15 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Opens `url` (or a golden page by slug) in a new tab; returns the page and its tab id. */
