@@ -64,7 +64,7 @@ export function startAssistPage(document: Document, isFirefox: boolean): void {
         speak: (request) => sendToBackground({ type: 'content→background:assist-speak', request }),
         hush: () => sendToBackground({ type: 'content→background:assist-hush' }),
       });
-  const page = createPageTools(document, speaker);
+  const page = createPageTools(document, speaker, browser.runtime.getURL('/caption-frame.html'));
   const loader = createExtensionLoader(injectBundles);
   const loadCode = createCodeLoader(injectBundles);
 
