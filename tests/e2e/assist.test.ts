@@ -603,7 +603,7 @@ describe('hostile and unusual pages', () => {
 
     // The frame: the tools stay in the top document, and nothing is read in it.
     const count = (await ttsLog()).filter((e) => e.text).length;
-    await page.frameLocator('iframe').locator('#f').hover();
+    await page.frameLocator('body iframe').locator('#f').hover();
     await page.waitForTimeout(700);
     expect((await ttsLog()).filter((e) => e.text).length).toBe(count);
     const frame = page

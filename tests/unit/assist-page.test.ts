@@ -63,7 +63,7 @@ function setUp() {
       say: (text) => said.push(text),
       hush: () => said.push('hush'),
     },
-    FRAME_URL,
+    { url: FRAME_URL, origin: 'chrome-extension://abcdef' },
   );
   return { document: dom.window.document, window: dom.window, tools, said, caption };
 }

@@ -139,13 +139,20 @@ export interface PageTools {
 }
 
 /**
- * The tools on `document`; `captionFrameUrl` is the caption bar's extension page
- * (entrypoints/caption-frame), its origin the only one its port is posted to.
+ * The caption bar's extension page (entrypoints/caption-frame): the URL it is framed from and the
+ * origin its document has, the only one its port is posted to. On Chrome they differ: the URL is
+ * the per-session dynamic one, the document's origin the extension's own.
  */
+export interface CaptionFrameSource {
+  url: string;
+  origin: string;
+}
+
+/** The tools on `document`. */
 export function createPageTools(
   document: Document,
   speaker: Speaker,
-  captionFrameUrl: string,
+  captionFrame: CaptionFrameSource,
 ): PageTools {
   const window = document.defaultView as Window & typeof globalThis;
   const sheet = createPageSheet(document);
@@ -221,6 +228,7 @@ export function createPageTools(
       element('div', 'ring ring-v'),
     ];
     const outline = element('div', 'outline');
+    outline.hidden = false;
     for (const ring of rings) {
       ring.hidden = false;
       ring.style.transform = OFF_SCREEN;
@@ -263,13 +271,11 @@ export function createPageTools(
     caption.addEventListener('load', (event) => {
       if (handed || !event.isTrusted) return;
       handed = true;
-      caption.contentWindow?.postMessage(
-        { type: CAPTION_PORT_MESSAGE },
-        new URL(captionFrameUrl).origin,
-        [channel.port2],
-      );
+      caption.contentWindow?.postMessage({ type: CAPTION_PORT_MESSAGE }, captionFrame.origin, [
+        channel.port2,
+      ]);
     });
-    caption.src = captionFrameUrl;
+    caption.src = captionFrame.url;
     root.prepend(caption);
     sentStyle = sentCaption = '';
     return { frame: caption, port: channel.port1 };
@@ -279,18 +285,11 @@ export function createPageTools(
     bar?.port.postMessage(message);
   }
 
-  /** The page's stylesheet: pointer, outline of the element being read, room for the caption. */
+  /** The page's stylesheet: the pointer, the room for the caption. */
   function pageCss(): string {
     if (!options) return '';
     const rules: string[] = [];
     if (on.has('cursor')) rules.push(cursorStylesheet(options.cursorColour, options.cursorSizePx));
-    if (on.has('pointRead')) {
-      // Two rings, dark inside light (or the theme's pair): one of them is at least 3:1 against
-      // any page colour. Outline and shadow take no space, so nothing moves.
-      rules.push(
-        `[data-speaking="true"]{outline:3px solid #1f1b16 !important;outline-offset:1px !important;box-shadow:0 0 0 7px #fbf8f1 !important}`,
-      );
-    }
     if (on.has('caption')) {
       const side = options.captionPosition === 'top' ? 'top' : 'bottom';
       const own = Number.parseFloat(
