@@ -5,7 +5,7 @@
  * bar in the chosen script and size, the guide lines and the ruler following the pointer, the large
  * pointer, "all off" leaving the DOM and computed styles as they were, and axe with each tool on.
  */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inExtensionWorld } from '../../scripts/lib/browser-pages';
 import { collapse } from '../../utils/assist/describe';
@@ -93,18 +93,24 @@ async function open(slug: string) {
   return { page, tabId, control, setTools, setSettings };
 }
 
-/** The caption bar's text, inside its extension frame. */
-const captionBar = (page: Page) =>
-  page.frameLocator('yidu-assist iframe').getByTestId('caption-bar');
-/** The caption bar's frame in the page: its box is the bar's. */
-const captionFrameBox = (page: Page) =>
-  page.evaluate(() =>
-    document
-      .querySelector('yidu-assist')
-      ?.shadowRoot?.querySelector('iframe')
-      ?.getBoundingClientRect()
-      .toJSON(),
-  ) as Promise<DOMRect | undefined>;
+/**
+ * The caption bar's extension frame, once it is there (in a closed shadow root: found through
+ * the page's frames, not its DOM).
+ */
+async function captionFrame(page: Page): Promise<Frame> {
+  const find = () => page.frames().find((frame) => frame.url().endsWith('/caption-frame.html'));
+  await expect.poll(() => !!find()).toBe(true);
+  return find() as Frame;
+}
+/** The element that shows the caption's text, inside its frame. */
+const captionBar = async (page: Page) => (await captionFrame(page)).getByTestId('caption-bar');
+/** The caption bar's frame element in the page. */
+const captionFrameElement = async (page: Page) => (await captionFrame(page)).frameElement();
+/** The caption bar's box in the page. */
+async function captionFrameBox(page: Page) {
+  const box = await (await captionFrameElement(page)).boundingBox();
+  return box ? { bottom: box.y + box.height, height: box.height } : undefined;
+}
 /** 指读's outline: the box its four edges enclose, and where they sit (our shadow root). */
 const outlineBox = (page: Page) =>
   page.evaluate(() => {
@@ -239,7 +245,7 @@ describe('in the reader', () => {
     await paragraph.hover({ position: { x: 20, y: 10 } });
     const text = collapse((await paragraph.textContent()) ?? '');
     await expect.poll(() => paragraph.getAttribute('data-speaking')).toBe('true');
-    await expect.poll(() => captionBar(page).textContent()).toBe(text);
+    await expect.poll(async () => (await captionBar(page)).textContent()).toBe(text);
     await expect
       .poll(async () => (await ttsLog()).find((e) => e.text)?.text?.slice(0, 4))
       .toBe(text.slice(0, 4));
@@ -254,7 +260,7 @@ describe('大字幕 (caption bar)', () => {
     const { page, setTools, setSettings, control } = await open('ziyang-article');
     await setSettings({ script: 'tw', captionSizePx: 40 });
     await setTools(['caption']);
-    const caption = captionBar(page);
+    const caption = await captionBar(page);
     const paragraph = page.locator('p:visible', { hasText: /\p{Script=Han}{20}/u }).first();
     await paragraph.scrollIntoViewIfNeeded();
     await paragraph.hover({ position: { x: 10, y: 5 } });
@@ -288,10 +294,21 @@ describe('大字幕 (caption bar)', () => {
     expect(await caption.textContent()).toBe(shown);
     // The bar ignores the pointer, and is no stop for the keyboard.
     expect(
-      await page
-        .locator('yidu-assist iframe')
-        .evaluate((frame) => [getComputedStyle(frame).pointerEvents, frame.tabIndex]),
-    ).toEqual(['none', -1]);
+      await (await captionFrameElement(page)).evaluate((node) => {
+        const frame = node as HTMLIFrameElement;
+        return [
+          getComputedStyle(frame).pointerEvents,
+          frame.tabIndex,
+          frame.getAttribute('aria-hidden'),
+        ];
+      }),
+    ).toEqual(['none', -1, 'true']);
+    // Its address is not in the page's reach: our shadow root holds no frame a script can read.
+    expect(
+      await page.evaluate(
+        () => document.querySelector('yidu-assist')?.shadowRoot?.querySelectorAll('iframe').length,
+      ),
+    ).toBe(0);
     await setTools([]);
     await setSettings({ script: 'original', captionSizePx: 40 });
     await control.close();
@@ -314,8 +331,8 @@ describe('大字幕 (caption bar)', () => {
     const converted = converter.convert('请到银行办理，耄耋老人优先');
     expect(converted.slice(0, 4)).toBe('請到銀行');
     /** The bar as shown: its characters (its text outside <rt>), each reading over its character. */
-    const shown = () =>
-      captionBar(page).evaluate((bar) => {
+    const shown = async () =>
+      (await captionBar(page)).evaluate((bar) => {
         const copy = bar.cloneNode(true) as HTMLElement;
         for (const rt of Array.from(copy.querySelectorAll('rt'))) rt.remove();
         const rt = bar.querySelector('rt');
@@ -388,7 +405,9 @@ describe('大字幕 (caption bar)', () => {
     await expect.poll(async () => (await shown()).readings).toEqual([]);
     bar = await shown();
     expect(bar.characters).toBe(converted);
-    expect(await captionBar(page).evaluate((element) => element.querySelector('ruby'))).toBeNull();
+    expect(
+      await (await captionBar(page)).evaluate((element) => element.querySelector('ruby')),
+    ).toBeNull();
     // Pinyin put over this page alone (popup → 给网页加拼音), the settings' pinyin still off: the
     // caption follows the page, and shows the characters once (the page's own ruby left out).
     const pinyinPage = async (mode: string) => {
@@ -657,7 +676,7 @@ describe('hostile and unusual pages', () => {
     await expect
       .poll(async () => (await ttsLog()).find((e) => e.text === `链接，${text}`)?.events)
       .toContain('start');
-    const caption = captionBar(page);
+    const caption = await captionBar(page);
     await expect.poll(() => caption.textContent()).toBe(text);
     const box = await link.boundingBox();
     const band = await page.evaluate(() =>

@@ -75,11 +75,13 @@ describe('the tools on a page', () => {
     const sheets = document.adoptedStyleSheets?.length;
     tools.set(['caption', 'guides', 'cursor', 'pointRead'], OPTIONS);
     const host = document.querySelector('yidu-assist');
-    // The caption bar is an extension frame: no keyboard stop, nothing for a screen reader.
-    const frame = host?.shadowRoot?.querySelector('iframe');
-    expect(frame?.src).toBe(FRAME_URL);
-    expect(frame?.tabIndex).toBe(-1);
-    expect(frame?.getAttribute('aria-hidden')).toBe('true');
+    // The caption bar's box is ours; its extension frame is in a closed shadow root of its own,
+    // so the page cannot read the frame's address.
+    const box = host?.shadowRoot?.querySelector('.caption') as HTMLElement;
+    expect(box).not.toBeNull();
+    expect(box.shadowRoot).toBeNull();
+    expect(host?.shadowRoot?.querySelector('iframe')).toBeNull();
+    expect(host?.shadowRoot?.innerHTML).not.toContain(FRAME_URL);
     expect(host?.shadowRoot?.querySelector('[data-testid="reading-guides"]')).not.toBeNull();
     expect(host?.getAttribute('aria-hidden')).toBe('true');
     tools.set(['cursor'], OPTIONS);
@@ -221,7 +223,7 @@ describe("the caption's pinyin", () => {
     tools.set(['caption'], { ...OPTIONS, captionPinyin: true });
     const frame = document
       .querySelector('yidu-assist')
-      ?.shadowRoot?.querySelector('iframe') as HTMLIFrameElement;
+      ?.shadowRoot?.querySelector('.caption') as HTMLElement;
     await caption.settle();
     expect(caption.bar.hasAttribute('data-pinyin')).toBe(true);
     expect(frame.style.height).toBe(`${captionHeightPx(40, true)}px`);

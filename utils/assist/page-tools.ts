@@ -111,7 +111,7 @@ const OFF_SCREEN = 'translate(-1000px,-1000px) scale(0)';
 const SHADOW_CSS = `
 :host{all:initial}
 .caption{position:fixed;left:0;width:100%;box-sizing:border-box;margin:0;padding:0;border:0;display:block;
-  contain:strict;will-change:transform;background:transparent;color-scheme:normal;pointer-events:none}
+  contain:strict;will-change:transform;pointer-events:none}
 .caption[data-position="bottom"]{bottom:0}
 .caption[data-position="top"]{top:0}
 .line{position:fixed;left:0;top:0;background:var(--yd-focus);pointer-events:none;contain:strict;
@@ -177,8 +177,8 @@ export function createPageTools(
         edges: [HTMLElement, HTMLElement];
       }
     | undefined;
-  /** The caption bar's frame and its port, made while the caption is on. */
-  let bar: { frame: HTMLIFrameElement; port: MessagePort } | undefined;
+  /** The caption bar's box, its frame and its port, made while the caption is on. */
+  let bar: { box: HTMLElement; port: MessagePort } | undefined;
 
   // Where the pointer is, and what is under it.
   let pointer: { x: number; y: number; target: Element | null } | undefined;
@@ -259,8 +259,17 @@ export function createPageTools(
    * elsewhere, the port goes nowhere).
    */
   function makeCaptionFrame(root: ShadowRoot) {
+    // The frame sits in a closed shadow root of its own: its address (on Firefox the add-on's
+    // per-install UUID, an identifier that lasts) is not readable from the page, whose script can
+    // open our outer shadow root.
+    const box = document.createElement('div');
+    box.className = 'caption';
+    const inner = box.attachShadow({ mode: 'closed' });
     const caption = document.createElement('iframe');
-    caption.className = 'caption';
+    caption.setAttribute(
+      'style',
+      'display:block;width:100%;height:100%;border:0;margin:0;padding:0;background:transparent;color-scheme:normal;pointer-events:none',
+    );
     // Not a stop for the keyboard, and nothing for a screen reader: the host is aria-hidden (the
     // bar repeats text that is on the page), and so is the frame's document.
     caption.tabIndex = -1;
@@ -276,9 +285,10 @@ export function createPageTools(
       ]);
     });
     caption.src = captionFrame.url;
-    root.prepend(caption);
+    inner.append(caption);
+    root.prepend(box);
     sentStyle = sentCaption = '';
-    return { frame: caption, port: channel.port1 };
+    return { box, port: channel.port1 };
   }
 
   function tellCaption(message: CaptionFrameMessage) {
@@ -314,11 +324,11 @@ export function createPageTools(
       p.style.textContent = `${themeStylesheet(':host', options.theme)}\n${SHADOW_CSS}`;
       if (on.has('caption')) {
         bar ??= makeCaptionFrame(p.root);
-        bar.frame.dataset.position = options.captionPosition;
+        bar.box.dataset.position = options.captionPosition;
         // A fixed height: new text never makes the page lay itself out again.
-        bar.frame.style.height = `${barHeightPx(options)}px`;
+        bar.box.style.height = `${barHeightPx(options)}px`;
       } else if (bar) {
-        bar.frame.remove();
+        bar.box.remove();
         bar.port.close();
         bar = undefined;
       }
