@@ -67,6 +67,14 @@ export default defineConfig({
     action: {
       default_title: '__MSG_extName__',
     },
+    // The caption bar's frame (utils/assist/caption-frame.ts), framed by the tools on any page the
+    // user turns them on for. On Chrome only through the per-session dynamic URL, so a page cannot
+    // tell from a fixed URL that the extension is installed; Firefox's extension URLs are per
+    // install already (and Manifest V2 lists the files only).
+    web_accessible_resources:
+      browser === 'firefox'
+        ? ['caption-frame.html']
+        : [{ resources: ['caption-frame.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
     ...(browser === 'firefox' && {
       // Manifest V2 has no optional_host_permissions: origins are optional permissions there.
       optional_permissions: ['*://*/*'],

@@ -5,7 +5,7 @@
  * bar in the chosen script and size, the guide lines and the ruler following the pointer, the large
  * pointer, "all off" leaving the DOM and computed styles as they were, and axe with each tool on.
  */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inExtensionWorld } from '../../scripts/lib/browser-pages';
 import { collapse } from '../../utils/assist/describe';
@@ -93,6 +93,38 @@ async function open(slug: string) {
   return { page, tabId, control, setTools, setSettings };
 }
 
+/**
+ * The caption bar's extension frame, once it is there (in a closed shadow root: found through
+ * the page's frames, not its DOM).
+ */
+async function captionFrame(page: Page): Promise<Frame> {
+  const find = () => page.frames().find((frame) => frame.url().endsWith('/caption-frame.html'));
+  await expect.poll(() => !!find()).toBe(true);
+  return find() as Frame;
+}
+/** The element that shows the caption's text, inside its frame. */
+const captionBar = async (page: Page) => (await captionFrame(page)).getByTestId('caption-bar');
+/** The caption bar's frame element in the page. */
+const captionFrameElement = async (page: Page) => (await captionFrame(page)).frameElement();
+/** The caption bar's box in the page. */
+async function captionFrameBox(page: Page) {
+  const box = await (await captionFrameElement(page)).boundingBox();
+  return box ? { bottom: box.y + box.height, height: box.height } : undefined;
+}
+/** 指读's outline: the box its four edges enclose, and where they sit (our shadow root). */
+const outlineBox = (page: Page) =>
+  page.evaluate(() => {
+    const rings = document.querySelector('yidu-assist')?.shadowRoot?.querySelectorAll('.ring');
+    const boxes = Array.from(rings ?? [], (ring) => ring.getBoundingClientRect());
+    if (boxes.length !== 4) return null;
+    return {
+      left: Math.min(...boxes.map((b) => b.left)),
+      top: Math.min(...boxes.map((b) => b.top)),
+      right: Math.max(...boxes.map((b) => b.right)),
+      bottom: Math.max(...boxes.map((b) => b.bottom)),
+    };
+  });
+
 const speaking = (page: Page) =>
   page.evaluate(() =>
     Array.from(document.querySelectorAll('[data-speaking="true"]'), (e) => e.textContent?.trim()),
@@ -124,12 +156,26 @@ describe('指读 (point to read)', () => {
       await expect
         .poll(async () => (await ttsLog()).find((e) => e.text?.startsWith('链接，'))?.events)
         .toContain('start');
-      // The outline does not move anything: an outline and a shadow, no border.
-      const outline = await first.evaluate((element) => {
-        const style = getComputedStyle(element);
-        return { outline: style.outlineStyle, width: style.outlineWidth };
-      });
-      expect(outline).toEqual({ outline: 'solid', width: '3px' });
+      // The outline is ours, around the link (edges moved by transforms): the page's element is
+      // not restyled, so nothing of the page moves or repaints.
+      expect(await first.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe(
+        'none',
+      );
+      const linkBox = await first.boundingBox();
+      if (!linkBox) throw new Error('no box');
+      await expect
+        .poll(async () => {
+          const ring = await outlineBox(page);
+          return (
+            !!ring &&
+            ring.left < linkBox.x &&
+            ring.top < linkBox.y &&
+            ring.right > linkBox.x + linkBox.width &&
+            ring.bottom > linkBox.y + linkBox.height &&
+            ring.right - ring.left < linkBox.width + 30
+          );
+        })
+        .toBe(true);
 
       const secondText = collapse((await second.textContent()) ?? '');
       const before = (await ttsLog()).length;
@@ -199,7 +245,7 @@ describe('in the reader', () => {
     await paragraph.hover({ position: { x: 20, y: 10 } });
     const text = collapse((await paragraph.textContent()) ?? '');
     await expect.poll(() => paragraph.getAttribute('data-speaking')).toBe('true');
-    await expect.poll(() => page.getByTestId('caption-bar').textContent()).toBe(text);
+    await expect.poll(async () => (await captionBar(page)).textContent()).toBe(text);
     await expect
       .poll(async () => (await ttsLog()).find((e) => e.text)?.text?.slice(0, 4))
       .toBe(text.slice(0, 4));
@@ -214,7 +260,7 @@ describe('大字幕 (caption bar)', () => {
     const { page, setTools, setSettings, control } = await open('ziyang-article');
     await setSettings({ script: 'tw', captionSizePx: 40 });
     await setTools(['caption']);
-    const caption = page.getByTestId('caption-bar');
+    const caption = await captionBar(page);
     const paragraph = page.locator('p:visible', { hasText: /\p{Script=Han}{20}/u }).first();
     await paragraph.scrollIntoViewIfNeeded();
     await paragraph.hover({ position: { x: 10, y: 5 } });
@@ -232,14 +278,13 @@ describe('大字幕 (caption bar)', () => {
     await setSettings({ captionSizePx: 64 });
     await expect.poll(() => caption.evaluate((bar) => getComputedStyle(bar).fontSize)).toBe('64px');
     // The bar is at the bottom and the page has at least its height of room below.
-    const room = await page.evaluate(() => ({
-      padding: Number.parseFloat(getComputedStyle(document.documentElement).paddingBottom),
-      bar: document
-        .querySelector('yidu-assist')
-        ?.shadowRoot?.querySelector('[data-testid="caption-bar"]')
-        ?.getBoundingClientRect(),
-      height: innerHeight,
-    }));
+    const room = {
+      ...(await page.evaluate(() => ({
+        padding: Number.parseFloat(getComputedStyle(document.documentElement).paddingBottom),
+        height: innerHeight,
+      }))),
+      bar: await captionFrameBox(page),
+    };
     expect(room.bar?.bottom).toBeCloseTo(room.height, 0);
     expect(room.padding).toBeGreaterThanOrEqual(room.bar?.height ?? Number.POSITIVE_INFINITY);
     // Hovering where the bar is changes nothing.
@@ -247,8 +292,23 @@ describe('大字幕 (caption bar)', () => {
     await page.mouse.move(600, room.height - 20);
     await page.waitForTimeout(200);
     expect(await caption.textContent()).toBe(shown);
-    // The bar ignores the pointer.
-    expect(await caption.evaluate((bar) => getComputedStyle(bar).pointerEvents)).toBe('none');
+    // The bar ignores the pointer, and is no stop for the keyboard.
+    expect(
+      await (await captionFrameElement(page)).evaluate((node) => {
+        const frame = node as HTMLIFrameElement;
+        return [
+          getComputedStyle(frame).pointerEvents,
+          frame.tabIndex,
+          frame.getAttribute('aria-hidden'),
+        ];
+      }),
+    ).toEqual(['none', -1, 'true']);
+    // Its address is not in the page's reach: our shadow root holds no frame a script can read.
+    expect(
+      await page.evaluate(
+        () => document.querySelector('yidu-assist')?.shadowRoot?.querySelectorAll('iframe').length,
+      ),
+    ).toBe(0);
     await setTools([]);
     await setSettings({ script: 'original', captionSizePx: 40 });
     await control.close();
@@ -271,11 +331,8 @@ describe('大字幕 (caption bar)', () => {
     const converted = converter.convert('请到银行办理，耄耋老人优先');
     expect(converted.slice(0, 4)).toBe('請到銀行');
     /** The bar as shown: its characters (its text outside <rt>), each reading over its character. */
-    const shown = () =>
-      page.evaluate(() => {
-        const bar = document
-          .querySelector('yidu-assist')
-          ?.shadowRoot?.querySelector('[data-testid="caption-bar"]') as HTMLElement;
+    const shown = async () =>
+      (await captionBar(page)).evaluate((bar) => {
         const copy = bar.cloneNode(true) as HTMLElement;
         for (const rt of Array.from(copy.querySelectorAll('rt'))) rt.remove();
         const rt = bar.querySelector('rt');
@@ -320,13 +377,12 @@ describe('大字幕 (caption bar)', () => {
     expect(bar.rtSize).toBe('22px');
     expect(bar.rtColour).toBe(bar.colour);
     // The bar grows for the readings, and the page's room with it.
-    const room = await page.evaluate(() => ({
-      padding: Number.parseFloat(getComputedStyle(document.documentElement).paddingBottom),
-      bar: document
-        .querySelector('yidu-assist')
-        ?.shadowRoot?.querySelector('[data-testid="caption-bar"]')
-        ?.getBoundingClientRect().height,
-    }));
+    const room = {
+      padding: await page.evaluate(() =>
+        Number.parseFloat(getComputedStyle(document.documentElement).paddingBottom),
+      ),
+      bar: (await captionFrameBox(page))?.height,
+    };
     expect(room.bar).toBe(captionHeightPx(40, true));
     expect(room.padding).toBeGreaterThanOrEqual(captionHeightPx(40, true));
     expect(await axeViolations(page, ['yidu-assist'])).toEqual([]);
@@ -350,7 +406,7 @@ describe('大字幕 (caption bar)', () => {
     bar = await shown();
     expect(bar.characters).toBe(converted);
     expect(
-      await page.getByTestId('caption-bar').evaluate((element) => element.querySelector('ruby')),
+      await (await captionBar(page)).evaluate((element) => element.querySelector('ruby')),
     ).toBeNull();
     // Pinyin put over this page alone (popup → 给网页加拼音), the settings' pinyin still off: the
     // caption follows the page, and shows the characters once (the page's own ruby left out).
@@ -566,10 +622,12 @@ describe('hostile and unusual pages', () => {
 
     // The frame: the tools stay in the top document, and nothing is read in it.
     const count = (await ttsLog()).filter((e) => e.text).length;
-    await page.frameLocator('iframe').locator('#f').hover();
+    await page.frameLocator('body iframe').locator('#f').hover();
     await page.waitForTimeout(700);
     expect((await ttsLog()).filter((e) => e.text).length).toBe(count);
-    const frame = page.frames().find((f) => f !== page.mainFrame());
+    const frame = page
+      .frames()
+      .find((f) => f !== page.mainFrame() && !f.url().includes('caption-frame'));
     expect(
       await frame?.evaluate(() => document.querySelector('yidu-assist, [data-speaking]')),
     ).toBeNull();
@@ -618,7 +676,7 @@ describe('hostile and unusual pages', () => {
     await expect
       .poll(async () => (await ttsLog()).find((e) => e.text === `链接，${text}`)?.events)
       .toContain('start');
-    const caption = page.getByTestId('caption-bar');
+    const caption = await captionBar(page);
     await expect.poll(() => caption.textContent()).toBe(text);
     const box = await link.boundingBox();
     const band = await page.evaluate(() =>

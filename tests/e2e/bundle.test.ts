@@ -64,7 +64,11 @@ describe('the built extension', () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
     expect(manifest.content_security_policy).toBeUndefined();
     expect(JSON.stringify(manifest)).not.toMatch(/unsafe-eval|unsafe-inline/);
-    expect(manifest.web_accessible_resources).toBeUndefined();
+    // One page a page may frame, the caption bar's, and only from its per-session dynamic URL
+    // (a page cannot probe a fixed address to learn the extension is installed).
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['caption-frame.html'], matches: ['<all_urls>'], use_dynamic_url: true },
+    ]);
   });
 
   it('runs nothing in a page that tells the page the extension is there', () => {

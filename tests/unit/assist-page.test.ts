@@ -1,5 +1,10 @@
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  applyCaptionMessage,
+  CAPTION_PORT_MESSAGE,
+  startCaptionFrame,
+} from '~/utils/assist/caption-frame';
 import { showCaptionText } from '~/utils/assist/caption-text';
 import { cursorStylesheet, cursorValue } from '~/utils/assist/cursor';
 import { type AssistOptions, captionHeightPx, createPageTools } from '~/utils/assist/page-tools';
@@ -18,17 +23,49 @@ const OPTIONS: AssistOptions = {
   theme: 'default',
 };
 
+const FRAME_URL = 'chrome-extension://abcdef/caption-frame.html';
+const RealMessageChannel = globalThis.MessageChannel;
+afterEach(() => {
+  globalThis.MessageChannel = RealMessageChannel;
+});
+
+/**
+ * What the caption frame would show: the frame's end of each channel the tools make (jsdom loads
+ * no extension page), its messages applied to a bar as the frame applies them.
+ */
+function watchCaption(document: Document) {
+  const bar = document.createElement('p');
+  const theme = document.createElement('style');
+  const messages: unknown[] = [];
+  globalThis.MessageChannel = class extends RealMessageChannel {
+    constructor() {
+      super();
+      this.port2.onmessage = (event) => {
+        messages.push(event.data);
+        applyCaptionMessage(bar, theme, event.data);
+      };
+    }
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+  return { bar, messages, settle };
+}
+
 function setUp() {
   const dom = new JSDOM(
     '<!DOCTYPE html><html><head><style>p{color:red}</style></head><body><p><a href="/a">链接</a></p></body></html>',
     { pretendToBeVisual: true },
   );
   const said: string[] = [];
-  const tools = createPageTools(dom.window.document, {
-    say: (text) => said.push(text),
-    hush: () => said.push('hush'),
-  });
-  return { document: dom.window.document, window: dom.window, tools, said };
+  const caption = watchCaption(dom.window.document);
+  const tools = createPageTools(
+    dom.window.document,
+    {
+      say: (text) => said.push(text),
+      hush: () => said.push('hush'),
+    },
+    { url: FRAME_URL, origin: 'chrome-extension://abcdef' },
+  );
+  return { document: dom.window.document, window: dom.window, tools, said, caption };
 }
 
 describe('the tools on a page', () => {
@@ -38,7 +75,13 @@ describe('the tools on a page', () => {
     const sheets = document.adoptedStyleSheets?.length;
     tools.set(['caption', 'guides', 'cursor', 'pointRead'], OPTIONS);
     const host = document.querySelector('yidu-assist');
-    expect(host?.shadowRoot?.querySelector('[data-testid="caption-bar"]')).not.toBeNull();
+    // The caption bar's box is ours; its extension frame is in a closed shadow root of its own,
+    // so the page cannot read the frame's address.
+    const box = host?.shadowRoot?.querySelector('.caption') as HTMLElement;
+    expect(box).not.toBeNull();
+    expect(box.shadowRoot).toBeNull();
+    expect(host?.shadowRoot?.querySelector('iframe')).toBeNull();
+    expect(host?.shadowRoot?.innerHTML).not.toContain(FRAME_URL);
     expect(host?.shadowRoot?.querySelector('[data-testid="reading-guides"]')).not.toBeNull();
     expect(host?.getAttribute('aria-hidden')).toBe('true');
     tools.set(['cursor'], OPTIONS);
@@ -50,7 +93,7 @@ describe('the tools on a page', () => {
   });
 
   it('ignore events the page makes up: only trusted pointer and focus events count', async () => {
-    const { document, window, tools, said } = setUp();
+    const { document, window, tools, said, caption } = setUp();
     tools.set(['pointRead', 'caption'], { ...OPTIONS, dwellMs: 10 });
     const link = document.querySelector('a') as HTMLAnchorElement;
     link.dispatchEvent(
@@ -60,10 +103,11 @@ describe('the tools on a page', () => {
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect(said).toEqual([]);
     expect(link.hasAttribute('data-speaking')).toBe(false);
-    const caption = document
-      .querySelector('yidu-assist')
-      ?.shadowRoot?.querySelector('[data-testid="caption-bar"]');
-    expect(caption?.textContent).toBe('');
+    await caption.settle();
+    expect(caption.messages.filter((m) => (m as { kind: string }).kind === 'text')).toEqual([
+      { kind: 'text', text: '', readings: undefined },
+    ]);
+    expect(caption.bar.textContent).toBe('');
     tools.set([], OPTIONS);
   });
 
@@ -173,18 +217,54 @@ describe("the caption's pinyin", () => {
     expect(bar.textContent).toBe(text);
   });
 
-  it('grows the bar, and the room the page gets, for the readings', () => {
-    const { document, tools } = setUp();
+  it('grows the bar, and the room the page gets, for the readings', async () => {
+    const { document, tools, caption } = setUp();
     expect(captionHeightPx(40, true)).toBe(Math.ceil(40 * 2.6 * 2 + 12 + 4));
     tools.set(['caption'], { ...OPTIONS, captionPinyin: true });
-    const bar = document
+    const frame = document
       .querySelector('yidu-assist')
-      ?.shadowRoot?.querySelector('[data-testid="caption-bar"]') as HTMLElement;
-    expect(bar.hasAttribute('data-pinyin')).toBe(true);
-    expect(bar.style.height).toBe(`${captionHeightPx(40, true)}px`);
+      ?.shadowRoot?.querySelector('.caption') as HTMLElement;
+    await caption.settle();
+    expect(caption.bar.hasAttribute('data-pinyin')).toBe(true);
+    expect(frame.style.height).toBe(`${captionHeightPx(40, true)}px`);
     tools.set(['caption'], OPTIONS);
-    expect(bar.hasAttribute('data-pinyin')).toBe(false);
-    expect(bar.style.height).toBe(`${captionHeightPx(40)}px`);
+    await caption.settle();
+    expect(caption.bar.hasAttribute('data-pinyin')).toBe(false);
+    expect(frame.style.height).toBe(`${captionHeightPx(40)}px`);
     tools.set([], OPTIONS);
+  });
+});
+
+describe("the caption bar's frame", () => {
+  it('takes its port only from its parent, and ignores what is not a caption', () => {
+    const dom = new JSDOM('<!DOCTYPE html><html><head></head><body></body></html>');
+    const { window } = dom;
+    startCaptionFrame(window as unknown as Window);
+    const bar = window.document.querySelector('[data-testid="caption-bar"]') as HTMLElement;
+    expect(bar.textContent).toBe('');
+    // A message that is not from the parent (here: no source at all) hands over no port.
+    window.dispatchEvent(
+      new window.MessageEvent('message', { data: { type: CAPTION_PORT_MESSAGE } }),
+    );
+    const theme = window.document.createElement('style');
+    for (const junk of [null, 'text', { kind: 'text', text: 5 }, { kind: 'script', text: 'x' }])
+      applyCaptionMessage(bar, theme, junk);
+    expect(bar.textContent).toBe('');
+    // Markup arrives as text; readings that are not strings are dropped, the text kept.
+    applyCaptionMessage(bar, theme, { kind: 'text', text: '<b>通知</b>', readings: [1, 2] });
+    expect(bar.querySelector('b')).toBeNull();
+    expect(bar.textContent).toBe('<b>通知</b>');
+    // Style values are kept within what they can be.
+    applyCaptionMessage(bar, theme, {
+      kind: 'style',
+      theme: '}body{display:none',
+      sizePx: 1e6,
+      pinyin: 'yes',
+      position: 'left',
+    });
+    expect(bar.style.fontSize).toBe('200px');
+    expect(bar.hasAttribute('data-pinyin')).toBe(false);
+    expect(bar.dataset.position).toBe('bottom');
+    expect(theme.textContent).not.toContain('display:none');
   });
 });

@@ -64,7 +64,13 @@ export function startAssistPage(document: Document, isFirefox: boolean): void {
         speak: (request) => sendToBackground({ type: 'content→background:assist-speak', request }),
         hush: () => sendToBackground({ type: 'content→background:assist-hush' }),
       });
-  const page = createPageTools(document, speaker);
+  const page = createPageTools(document, speaker, {
+    url: browser.runtime.getURL('/caption-frame.html'),
+    // Chrome frames it from a dynamic URL, but its document has the extension's own origin.
+    origin: isFirefox
+      ? browser.runtime.getURL('/').replace(/\/$/, '')
+      : `chrome-extension://${browser.runtime.id}`,
+  });
   const loader = createExtensionLoader(injectBundles);
   const loadCode = createCodeLoader(injectBundles);
 

@@ -2,8 +2,14 @@
  * The pointing tools on a page: 指读, the caption bar, the guide lines or the reading ruler, and the
  * large pointer. Everything we draw lives in one shadow root on one host element; the page itself
  * gets only two things while a tool is on, both taken away by `set([])`: a stylesheet outside its
- * DOM (the large pointer, the outline of the element being read, the room for the caption bar) and
- * `data-speaking` on the element being read.
+ * DOM (the large pointer, the room for the caption bar) and `data-speaking` on the element being
+ * read, which no rule of ours styles.
+ *
+ * Nothing of ours changes the page's layout or paint as the pointer moves: on a 10 MB page each
+ * such change is a repaint of the whole document, a long task (measured by `npm run bench`). So
+ * the lines, the ruler and 指读's outline (four edges around the element being read) move by
+ * transforms only, and the caption bar's text is drawn in an extension frame of its own
+ * (caption-frame.ts), told over a MessageChannel what to show.
  *
  * Per pointer move the work is bounded: the move is stored, and one animation frame later the lines
  * move (a transform) and the element under the pointer is looked up through at most a few of its
@@ -11,7 +17,16 @@
  * page cannot drive the tools from script.
  */
 import { type ThemeName, themeStylesheet } from '../display/themes';
-import { type CaptionText, showCaptionText } from './caption-text';
+import {
+  CAPTION_BORDER_PX,
+  CAPTION_LINE_HEIGHT,
+  CAPTION_LINES,
+  CAPTION_PADDING_PX,
+  CAPTION_PINYIN_LINE_HEIGHT,
+  CAPTION_PORT_MESSAGE,
+  type CaptionFrameMessage,
+} from './caption-frame';
+import type { CaptionText } from './caption-text';
 import { cursorStylesheet } from './cursor';
 import { describe, type Readable, readableAt } from './describe';
 import { createPageSheet } from './page-sheet';
@@ -61,18 +76,7 @@ function record(name: typeof FRAME_TIMES_GLOBAL | typeof DWELL_ENDS_GLOBAL, valu
   values.push(value);
 }
 
-/** The caption bar shows two lines; the page gets this much room. */
-const CAPTION_LINES = 2;
-const CAPTION_LINE_HEIGHT = 1.4;
-/**
- * With pinyin each line holds its readings (0.55em) above its characters within its own height
- * (a CJK font's glyph box is about 1.45em), so a third line the bar cuts off cannot show its
- * readings over the second; and the bar has no padding below, where they would show instead.
- */
-const CAPTION_PINYIN_LINE_HEIGHT = 2.6;
-const CAPTION_PADDING_PX = 12;
-const CAPTION_BORDER_PX = 4;
-
+/** The caption bar shows two lines (caption-frame.ts); the page gets this much room. */
 export function captionHeightPx(sizePx: number, pinyin = false): number {
   const lineHeight = pinyin ? CAPTION_PINYIN_LINE_HEIGHT : CAPTION_LINE_HEIGHT;
   const padding = (pinyin ? 1 : 2) * CAPTION_PADDING_PX;
@@ -89,19 +93,27 @@ const barHeightPx = (options: AssistOptions) =>
  */
 const BAND_BASE_PX = 100;
 const EDGE_PX = 3;
+/**
+ * 指读's outline: four edges around the element being read, each a strip of light, dark and light
+ * (one of the two is at least 3:1 against any page colour), stretched from this length by a
+ * transform, a pixel outside the element's box. Nothing of the page moves or repaints.
+ */
+const RING_BASE_PX = 100;
+const RING_BAND_PX = 3;
+const RING_PX = 3 * RING_BAND_PX;
+const RING_GAP_PX = 1;
+const RING_LIGHT = '#fbf8f1';
+const RING_DARK = '#1f1b16';
+const ringGradient = (direction: string) =>
+  `linear-gradient(${direction},${RING_LIGHT} 0 ${RING_BAND_PX}px,${RING_DARK} ${RING_BAND_PX}px ${2 * RING_BAND_PX}px,${RING_LIGHT} ${2 * RING_BAND_PX}px)`;
+const OFF_SCREEN = 'translate(-1000px,-1000px) scale(0)';
 
 const SHADOW_CSS = `
 :host{all:initial}
-.caption{position:fixed;left:0;right:0;box-sizing:border-box;margin:0;contain:strict;will-change:transform;
-  padding:${CAPTION_PADDING_PX}px 24px;background:var(--yd-bg);color:var(--yd-text);
-  font-family:system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;
-  font-weight:var(--yd-body-weight);line-height:${CAPTION_LINE_HEIGHT};overflow:hidden;
-  display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:${CAPTION_LINES};
-  overflow-wrap:anywhere;pointer-events:none}
-.caption[data-position="bottom"]{bottom:0;border-top:${CAPTION_BORDER_PX}px solid var(--yd-border)}
-.caption[data-position="top"]{top:0;border-bottom:${CAPTION_BORDER_PX}px solid var(--yd-border)}
-.caption[data-pinyin]{line-height:${CAPTION_PINYIN_LINE_HEIGHT};padding-bottom:0}
-.caption rt{font-size:0.55em;line-height:1;letter-spacing:0;font-weight:400;color:var(--yd-text);padding:0 0.15em}
+.caption{position:fixed;left:0;width:100%;box-sizing:border-box;margin:0;padding:0;border:0;display:block;
+  contain:strict;will-change:transform;pointer-events:none}
+.caption[data-position="bottom"]{bottom:0}
+.caption[data-position="top"]{top:0}
 .line{position:fixed;left:0;top:0;background:var(--yd-focus);pointer-events:none;contain:strict;
   box-shadow:0 0 0 1px var(--yd-bg);will-change:transform}
 .line-h{width:100vw;height:3px}
@@ -112,6 +124,9 @@ const SHADOW_CSS = `
   transform-origin:0 0;will-change:transform}
 .edge{position:fixed;left:0;top:0;width:100vw;height:${EDGE_PX}px;background:var(--yd-focus);pointer-events:none;
   contain:strict;will-change:transform}
+.ring{position:fixed;left:0;top:0;pointer-events:none;contain:strict;transform-origin:0 0;will-change:transform}
+.ring-h{width:${RING_BASE_PX}px;height:${RING_PX}px;background:${ringGradient('to bottom')}}
+.ring-v{width:${RING_PX}px;height:${RING_BASE_PX}px;background:${ringGradient('to right')}}
 [hidden]{display:none !important}
 `;
 
@@ -123,7 +138,22 @@ export interface PageTools {
   tools(): AssistTool[];
 }
 
-export function createPageTools(document: Document, speaker: Speaker): PageTools {
+/**
+ * The caption bar's extension page (entrypoints/caption-frame): the URL it is framed from and the
+ * origin its document has, the only one its port is posted to. On Chrome they differ: the URL is
+ * the per-session dynamic one, the document's origin the extension's own.
+ */
+export interface CaptionFrameSource {
+  url: string;
+  origin: string;
+}
+
+/** The tools on `document`. */
+export function createPageTools(
+  document: Document,
+  speaker: Speaker,
+  captionFrame: CaptionFrameSource,
+): PageTools {
   const window = document.defaultView as Window & typeof globalThis;
   const sheet = createPageSheet(document);
   let on = new Set<AssistTool>();
@@ -135,7 +165,8 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
   let parts:
     | {
         style: HTMLStyleElement;
-        caption: HTMLElement;
+        root: ShadowRoot;
+        rings: HTMLElement[];
         guides: HTMLElement;
         lineH: HTMLElement;
         lineV: HTMLElement;
@@ -146,6 +177,8 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
         edges: [HTMLElement, HTMLElement];
       }
     | undefined;
+  /** The caption bar's box, its frame and its port, made while the caption is on. */
+  let bar: { box: HTMLElement; port: MessagePort } | undefined;
 
   // Where the pointer is, and what is under it.
   let pointer: { x: number; y: number; target: Element | null } | undefined;
@@ -153,6 +186,10 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
   let hovered: Readable | null = null;
   let bandHeight = 72;
   let captionText = '';
+  /** What the caption frame was last told, so the same is not sent again at every move. */
+  let sentStyle = '';
+  let sentCaption = '';
+  let outlineFrame = 0;
   // 指读's state: the element marked as being read, the last one read, the dwell timer.
   let speaking: Element | null = null;
   let lastRead: Element | null = null;
@@ -184,7 +221,19 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
       return made;
     };
     const style = document.createElement('style');
-    const caption = element('p', 'caption', 'caption-bar');
+    const rings = [
+      element('div', 'ring ring-h'),
+      element('div', 'ring ring-h'),
+      element('div', 'ring ring-v'),
+      element('div', 'ring ring-v'),
+    ];
+    const outline = element('div', 'outline');
+    outline.hidden = false;
+    for (const ring of rings) {
+      ring.hidden = false;
+      ring.style.transform = OFF_SCREEN;
+    }
+    outline.append(...rings);
     const guides = element('div', 'guides', 'reading-guides');
     const lineH = element('div', 'line line-h');
     const lineV = element('div', 'line line-v');
@@ -197,24 +246,60 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
     const edges: [HTMLElement, HTMLElement] = [element('div', 'edge'), element('div', 'edge')];
     for (const part of [above, band, below, ...edges]) part.hidden = false;
     ruler.append(above, band, below, ...edges);
-    root.append(style, caption, guides, ruler);
+    root.append(style, outline, guides, ruler);
     document.documentElement.append(host);
-    parts = { style, caption, guides, lineH, lineV, ruler, above, band, below, edges };
+    bar = undefined;
+    parts = { style, root, rings, guides, lineH, lineV, ruler, above, band, below, edges };
     return parts;
   }
 
-  /** The page's stylesheet: pointer, outline of the element being read, room for the caption. */
+  /**
+   * The caption bar's frame, and the port it is told what to show through: handed over once, at
+   * the frame's first real load, to the extension's origin only (if the page navigates the frame
+   * elsewhere, the port goes nowhere).
+   */
+  function makeCaptionFrame(root: ShadowRoot) {
+    // The frame sits in a closed shadow root of its own: its address (on Firefox the add-on's
+    // per-install UUID, an identifier that lasts) is not readable from the page, whose script can
+    // open our outer shadow root.
+    const box = document.createElement('div');
+    box.className = 'caption';
+    const inner = box.attachShadow({ mode: 'closed' });
+    const caption = document.createElement('iframe');
+    caption.setAttribute(
+      'style',
+      'display:block;width:100%;height:100%;border:0;margin:0;padding:0;background:transparent;color-scheme:normal;pointer-events:none',
+    );
+    // Not a stop for the keyboard, and nothing for a screen reader: the host is aria-hidden (the
+    // bar repeats text that is on the page), and so is the frame's document.
+    caption.tabIndex = -1;
+    caption.setAttribute('aria-hidden', 'true');
+    caption.setAttribute('scrolling', 'no');
+    const channel = new MessageChannel();
+    let handed = false;
+    caption.addEventListener('load', (event) => {
+      if (handed || !event.isTrusted) return;
+      handed = true;
+      caption.contentWindow?.postMessage({ type: CAPTION_PORT_MESSAGE }, captionFrame.origin, [
+        channel.port2,
+      ]);
+    });
+    caption.src = captionFrame.url;
+    inner.append(caption);
+    root.prepend(box);
+    sentStyle = sentCaption = '';
+    return { box, port: channel.port1 };
+  }
+
+  function tellCaption(message: CaptionFrameMessage) {
+    bar?.port.postMessage(message);
+  }
+
+  /** The page's stylesheet: the pointer, the room for the caption. */
   function pageCss(): string {
     if (!options) return '';
     const rules: string[] = [];
     if (on.has('cursor')) rules.push(cursorStylesheet(options.cursorColour, options.cursorSizePx));
-    if (on.has('pointRead')) {
-      // Two rings, dark inside light (or the theme's pair): one of them is at least 3:1 against
-      // any page colour. Outline and shadow take no space, so nothing moves.
-      rules.push(
-        `[data-speaking="true"]{outline:3px solid #1f1b16 !important;outline-offset:1px !important;box-shadow:0 0 0 7px #fbf8f1 !important}`,
-      );
-    }
     if (on.has('caption')) {
       const side = options.captionPosition === 'top' ? 'top' : 'bottom';
       const own = Number.parseFloat(
@@ -232,16 +317,34 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
 
   function render() {
     if (!options) return;
-    const needsHost = on.has('caption') || on.has('guides') || on.has('ruler');
+    const needsHost =
+      on.has('caption') || on.has('guides') || on.has('ruler') || on.has('pointRead');
     if (needsHost) {
       const p = make();
       p.style.textContent = `${themeStylesheet(':host', options.theme)}\n${SHADOW_CSS}`;
-      p.caption.hidden = !on.has('caption');
-      p.caption.dataset.position = options.captionPosition;
-      p.caption.style.fontSize = `${options.captionSizePx}px`;
-      p.caption.toggleAttribute('data-pinyin', options.captionPinyin === true);
-      // A fixed height (and contain: strict): new text never makes the page lay itself out again.
-      p.caption.style.height = `${barHeightPx(options)}px`;
+      if (on.has('caption')) {
+        bar ??= makeCaptionFrame(p.root);
+        bar.box.dataset.position = options.captionPosition;
+        // A fixed height: new text never makes the page lay itself out again.
+        bar.box.style.height = `${barHeightPx(options)}px`;
+      } else if (bar) {
+        bar.box.remove();
+        bar.port.close();
+        bar = undefined;
+      }
+      const style: CaptionFrameMessage = {
+        kind: 'style',
+        theme: options.theme,
+        sizePx: options.captionSizePx,
+        pinyin: options.captionPinyin === true,
+        position: options.captionPosition,
+      };
+      const styleKey = JSON.stringify(style);
+      if (styleKey !== sentStyle) {
+        sentStyle = styleKey;
+        tellCaption(style);
+      }
+      placeOutline();
       p.guides.hidden = !on.has('guides') || !pointer;
       p.ruler.hidden = !on.has('ruler') || !pointer;
       showCaption(captionText);
@@ -249,6 +352,7 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
       host?.remove();
       host = undefined;
       parts = undefined;
+      bar = undefined;
     }
     // The room for the caption is measured without our own rule in place.
     sheet.remove();
@@ -258,12 +362,46 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
 
   function showCaption(text: string) {
     captionText = text;
-    if (!parts || !on.has('caption')) return;
+    if (!bar || !on.has('caption')) return;
     // Only what two lines can show: the rest would be shaped and laid out for nothing.
     const fits = options
       ? Math.ceil(((CAPTION_LINES * window.innerWidth) / options.captionSizePx) * 1.2)
       : text.length;
-    showCaptionText(parts.caption, text ? format(text.slice(0, fits)) : { text: '' });
+    const shown = text ? format(text.slice(0, fits)) : { text: '' };
+    const key = `${shown.text}\u0000${shown.readings?.join(' ') ?? ''}`;
+    if (key === sentCaption) return;
+    sentCaption = key;
+    tellCaption({ kind: 'text', text: shown.text, readings: shown.readings });
+  }
+
+  /** 指读's outline around the element being read, or off screen: transforms only. */
+  function placeOutline() {
+    outlineFrame = 0;
+    if (!parts) return;
+    const [top, bottom, left, right] = parts.rings as [
+      HTMLElement,
+      HTMLElement,
+      HTMLElement,
+      HTMLElement,
+    ];
+    const box =
+      speaking?.isConnected && on.has('pointRead') ? speaking.getBoundingClientRect() : null;
+    if (!box) {
+      for (const ring of parts.rings) ring.style.transform = OFF_SCREEN;
+      return;
+    }
+    const out = RING_GAP_PX + RING_PX;
+    const x = box.left - out;
+    const width = (box.width + 2 * out) / RING_BASE_PX;
+    const height = (box.height + 2 * RING_GAP_PX) / RING_BASE_PX;
+    top.style.transform = `translate(${x}px,${box.top - out}px) scaleX(${width})`;
+    bottom.style.transform = `translate(${x}px,${box.bottom + RING_GAP_PX}px) scaleX(${width})`;
+    left.style.transform = `translate(${x}px,${box.top - RING_GAP_PX}px) scaleY(${height})`;
+    right.style.transform = `translate(${box.right + RING_GAP_PX}px,${box.top - RING_GAP_PX}px) scaleY(${height})`;
+  }
+
+  function followOutline() {
+    if (speaking && !outlineFrame) outlineFrame = window.requestAnimationFrame(placeOutline);
   }
 
   function stopSpeaking() {
@@ -274,6 +412,7 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
         speaking.removeAttribute('data-speaking');
       speaking = null;
       speaker.hush();
+      placeOutline();
     }
   }
 
@@ -286,6 +425,7 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
     lastRead = element;
     speaking = element;
     element.setAttribute('data-speaking', 'true');
+    placeOutline();
     showCaption(shown);
     speaker.say(spoken);
   }
@@ -376,6 +516,7 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
     if (!frame) frame = window.requestAnimationFrame(onFrame);
   };
   const onScroll = () => {
+    followOutline();
     // What is under a still pointer changes as the page scrolls under it.
     if (!pointer) return;
     pointer = { ...pointer, target: null };
@@ -431,6 +572,7 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
     document[method]('pointerdown', onUserInput, passive);
     document[method]('keyup', onKeyUp as EventListener, passive);
     window[method]('scroll', onScroll, passive);
+    window[method]('resize', followOutline, passive);
   }
 
   return {
@@ -445,15 +587,19 @@ export function createPageTools(document: Document, speaker: Speaker): PageTools
       if (on.size === 0) {
         stopSpeaking();
         window.cancelAnimationFrame(frame);
+        window.cancelAnimationFrame(outlineFrame);
         frame = 0;
+        outlineFrame = 0;
         pointer = undefined;
         hovered = null;
         lastRead = null;
         captionText = '';
         listen(false);
         host?.remove();
+        bar?.port.close();
         host = undefined;
         parts = undefined;
+        bar = undefined;
         sheet.remove();
         return;
       }
