@@ -379,16 +379,7 @@ class ConversionSession implements ConversionHandle {
 
   /** False inside anything conversion leaves alone (a form field, code, an editor, `lang="ja"`). */
   private isConvertibleInside(element: Element): boolean {
-    let langSeen = false;
-    for (let at: Element | null = element; at; at = at.parentElement) {
-      if (isUntouched(at) || TEXT_UNTOUCHED.has(at.tagName)) return false;
-      if (!langSeen && at.hasAttribute('lang')) {
-        langSeen = true;
-        if (!isChineseLang(at.getAttribute('lang') ?? '')) return false;
-      }
-      if (at === this.root) return true;
-    }
-    return false;
+    return isWritableInside(element, this.root);
   }
 
   restore(): void {
@@ -411,6 +402,29 @@ class ConversionSession implements ConversionHandle {
     this.attributes.clear();
     this.langs.clear();
   }
+}
+
+/**
+ * Whether text in `element` (within `root`) may be rewritten: false inside anything left alone
+ * (a form field, code, an editor, `translate="no"`), under a nearest `lang` that is not Chinese,
+ * inside anything `alsoLeftAlone` names (pinyin's: an existing ruby), or outside `root`. Walks up
+ * the ancestors once; shared by conversion and pinyin.
+ */
+export function isWritableInside(
+  element: Element,
+  root: Element,
+  alsoLeftAlone?: (element: Element) => boolean,
+): boolean {
+  let langSeen = false;
+  for (let at: Element | null = element; at; at = at.parentElement) {
+    if (isUntouched(at) || TEXT_UNTOUCHED.has(at.tagName) || alsoLeftAlone?.(at)) return false;
+    if (!langSeen && at.hasAttribute('lang')) {
+      langSeen = true;
+      if (!isChineseLang(at.getAttribute('lang') ?? '')) return false;
+    }
+    if (at === root) return true;
+  }
+  return false;
 }
 
 /** True for an element whose whole subtree is left alone (shared with pinyin's walker). */

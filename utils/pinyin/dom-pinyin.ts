@@ -16,7 +16,7 @@
  * - `<rt>` cannot be selected (`user-select: none`), so copying gives the characters alone, and the
  *   speech plan (utils/speech/plan.ts) never reads `<rt>`.
  */
-import { INLINE, isChineseLang, isUntouched, TEXT_UNTOUCHED } from '../convert/dom-convert';
+import { INLINE, isUntouched, isWritableInside, TEXT_UNTOUCHED } from '../convert/dom-convert';
 import type { Reading } from './readings';
 
 /** Reads one run of text: one reading or null per UTF-16 unit (readings.ts `readText`). */
@@ -379,16 +379,7 @@ class PinyinSession implements PinyinHandle {
 
   /** False inside anything the walker leaves alone (a form field, code, an editor, a ruby). */
   private isAnnotatableInside(element: Element): boolean {
-    let langSeen = false;
-    for (let at: Element | null = element; at; at = at.parentElement) {
-      if (isUntouched(at) || TEXT_UNTOUCHED.has(at.tagName) || isAnnotatedRuby(at)) return false;
-      if (!langSeen && at.hasAttribute('lang')) {
-        langSeen = true;
-        if (!isChineseLang(at.getAttribute('lang') ?? '')) return false;
-      }
-      if (at === this.root) return true;
-    }
-    return false;
+    return isWritableInside(element, this.root, isAnnotatedRuby);
   }
 
   restore(): void {
