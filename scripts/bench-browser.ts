@@ -26,6 +26,7 @@ import {
   servePages,
   timeReaderOpening,
 } from './lib/browser-pages';
+import { median } from './lib/timing';
 
 export interface BenchRow {
   figure: string;
@@ -55,10 +56,6 @@ const SAMPLE_STEP = 5;
 /** Each 10 MB page is loaded this many times, in a fresh tab; the worst run is reported. */
 const HUGE_PAGE_RUNS = 2;
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 const worst = (values: number[]) => Math.max(...values);
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const ratio = (ours: number, anchor: number) => `${(ours / anchor).toFixed(2)}×`;

@@ -14,6 +14,7 @@ import { conversionRows } from './lib/bench-convert';
 import { pinyinRows } from './lib/bench-pinyin';
 import { characterF1, corpusPages, magicHtmlLabelled } from './lib/corpus';
 import { inspectPage, loadDocument } from './lib/inspect-page';
+import { median } from './lib/timing';
 
 /** Each page is timed this many times and the fastest run kept: the least disturbed by the rest of the machine. */
 const REPEATS = 5;
@@ -28,10 +29,6 @@ function fastest(run: () => void): number {
   return best;
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 const ratio = (ours: number, anchor: number) => `${(ours / anchor).toFixed(2)}×`;
 const ms = (value: number) => `${value.toFixed(3)} ms`;

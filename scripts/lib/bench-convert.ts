@@ -14,6 +14,7 @@ import { loadNodeDictionaries } from '../../utils/convert/load-node';
 import type { Script } from '../../utils/convert/scripts';
 import type { BenchRow } from '../bench-browser';
 import { magicHtmlLabelled } from './corpus';
+import { fastestOf, median } from './timing';
 
 /** Fresh processes per cold figure; the fastest time and the median heap are kept. */
 const COLD_RUNS = 5;
@@ -25,8 +26,6 @@ const PAGE_LENGTH = 200_000;
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const ratio = (ours: number, anchor: number) => `${(ours / anchor).toFixed(2)}×`;
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 function cold(which: 'ours' | 'anchor', from: Script, to: Script, file: string) {
   const runs = Array.from({ length: COLD_RUNS }, () => {
@@ -43,15 +42,7 @@ function cold(which: 'ours' | 'anchor', from: Script, to: Script, file: string) 
   };
 }
 
-function fastest(run: () => void): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < REPEATS; i += 1) {
-    const started = performance.now();
-    run();
-    best = Math.min(best, performance.now() - started);
-  }
-  return best;
-}
+const fastest = (run: () => void) => fastestOf(run, REPEATS);
 
 export async function conversionRows(): Promise<BenchRow[]> {
   const corpus = magicHtmlLabelled()

@@ -14,6 +14,7 @@ import { pinyinSource, withoutOurPhrases } from '../../utils/pinyin/engines-piny
 import { readText } from '../../utils/pinyin/readings';
 import type { BenchRow } from '../bench-browser';
 import { magicHtmlLabelled } from './corpus';
+import { fastestOf } from './timing';
 
 /** Issue 14: "the readings of a 5,000-character simplified article". */
 const ARTICLE_LENGTH = 5_000;
@@ -25,15 +26,7 @@ const ofSet = (share: number, size: number) =>
   `${(share * 100).toFixed(2)}% (${Math.round(share * size)} of ${size})`;
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 
-function fastest(run: () => void): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < REPEATS; i += 1) {
-    const started = performance.now();
-    run();
-    best = Math.min(best, performance.now() - started);
-  }
-  return best;
-}
+const fastest = (run: () => void) => fastestOf(run, REPEATS);
 
 const bare = (text: string, traditional = false) =>
   (pinyin(text, { type: 'array', toneSandhi: false, traditional }) as string[]).join(' ');
