@@ -16,6 +16,7 @@ import {
 import type { MessageHandlers, TabSender } from '../messages';
 import type { PinyinMode } from '../pinyin/modes';
 import { loadSettings } from '../settings-storage';
+import { hostOf } from '../site-access';
 import type { BackgroundSpeech } from '../speech/background-speech';
 import type { BrowserEvent } from './apis';
 import type { ScriptInjector } from './tab-scripts';
@@ -53,16 +54,6 @@ function tabStore(session: SessionArea | undefined) {
       else await session.remove(key);
     },
   };
-}
-
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const { protocol, hostname } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:' ? hostname : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export function createAssistService(deps: {
